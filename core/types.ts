@@ -99,6 +99,10 @@ export interface Figure {
   qualifier?: string;
   /** Unit or counted noun printed after the number: `thẻ`, `tài khoản VNeID`, `%`, `tỷ đồng`. */
   unit?: string;
+  /** A goal rather than a result (`chỉ tiêu`, `mục tiêu`, `phấn đấu`): answers prefer results. */
+  target: boolean;
+  /** A change rather than a level (`tăng hơn 300 nghìn hồ sơ so với tháng 12/2024`). */
+  change: boolean;
   /** The exact sentence the figure stands in. */
   sentence: string;
   sentenceStart: number;

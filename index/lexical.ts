@@ -1,0 +1,134 @@
+import { DeskError } from "../core/errors";
+import { type TokenFields, tokenize } from "./tokenize";
+
+/**
+ * BM25 over two fields of every chunk: syllables and syllable pairs as printed, and the same folded
+ * (no marks). Our own index rather than MiniSearch or Orama because both fields need Vietnamese syllable
+ * pairs and folding that their tokenizer hooks make awkward to keep consistent between index and query,
+ * and because the whole index must serialize to one small JSON file that loads in milliseconds.
+ */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+export type FieldName = keyof TokenFields;
+export const FIELDS: FieldName[] = ["exact", "folded"];
+
+/** Query terms with a weight each, per field. */
+export type WeightedQuery = Record<FieldName, Map<string, number>>;
+
+interface FieldIndex {
+  postings: Map<string, Int32Array>;
+  lengths: Float64Array;
+  averageLength: number;
+}
+
+export interface LexicalIndexData {
+  version: 1;
+  documentCount: number;
+  fields: Record<FieldName, { terms: string[]; postings: number[][]; lengths: number[] }>;
+}
+
+export interface LexicalHit {
+  index: number;
+  score: number;
+}
+
+function buildField(termLists: string[][]): FieldIndex {
+  const postings = new Map<string, number[]>();
+  termLists.forEach((terms, documentIndex) => {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      let list = postings.get(term);
+      if (!list) {
+        list = [];
+        postings.set(term, list);
+      }
+      list.push(documentIndex, count);
+    }
+  });
+  const lengths = Float64Array.from(termLists.map((terms) => terms.length));
+  return {
+    postings: new Map([...postings].map(([term, list]) => [term, Int32Array.from(list)])),
+    lengths,
+    averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
+  };
+}
+
+export class LexicalIndex {
+  private constructor(
+    readonly documentCount: number,
+    private readonly fields: Record<FieldName, FieldIndex>,
+  ) {}
+
+  /** Indexes one text per chunk (the caller decides what goes in: section path, text, footnotes). */
+  static build(texts: string[]): LexicalIndex {
+    const tokenized = texts.map(tokenize);
+    return new LexicalIndex(texts.length, {
+      exact: buildField(tokenized.map((fields) => fields.exact)),
+      folded: buildField(tokenized.map((fields) => fields.folded)),
+    });
+  }
+
+  static fromJSON(data: LexicalIndexData, source = "lexical.json"): LexicalIndex {
+    if (data?.version !== 1 || !data.fields?.exact || !data.fields?.folded) {
+      throw new DeskError("INDEX_CORRUPT", `${source} is not a lexical index this version can read. Run \`npm run ingest\` to rebuild it.`);
+    }
+    const restore = (field: LexicalIndexData["fields"][FieldName]): FieldIndex => {
+      const lengths = Float64Array.from(field.lengths);
+      return {
+        postings: new Map(field.terms.map((term, index) => [term, Int32Array.from(field.postings[index] ?? [])])),
+        lengths,
+        averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
+      };
+    };
+    return new LexicalIndex(data.documentCount, { exact: restore(data.fields.exact), folded: restore(data.fields.folded) });
+  }
+
+  toJSON(): LexicalIndexData {
+    const save = (field: FieldIndex) => ({
+      terms: [...field.postings.keys()],
+      postings: [...field.postings.values()].map((list) => Array.from(list)),
+      lengths: Array.from(field.lengths),
+    });
+    return { version: 1, documentCount: this.documentCount, fields: { exact: save(this.fields.exact), folded: save(this.fields.folded) } };
+  }
+
+  /** How many chunks contain the term (0 when none): rare terms decide what a question is about. */
+  documentFrequency(field: FieldName, term: string): number {
+    return (this.fields[field].postings.get(term)?.length ?? 0) / 2;
+  }
+
+  inverseDocumentFrequency(field: FieldName, term: string): number {
+    const frequency = this.documentFrequency(field, term);
+    return Math.log(1 + (this.documentCount - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** BM25 scores of every chunk with at least one query term, best first. */
+  search(query: WeightedQuery, topK: number, filter?: (index: number) => boolean): LexicalHit[] {
+    const scores = new Float64Array(this.documentCount);
+    const touched: number[] = [];
+    for (const fieldName of FIELDS) {
+      const field = this.fields[fieldName];
+      for (const [term, weight] of query[fieldName]) {
+        const postings = field.postings.get(term);
+        if (!postings || weight === 0) continue;
+        const idf = this.inverseDocumentFrequency(fieldName, term);
+        for (let at = 0; at < postings.length; at += 2) {
+          const documentIndex = postings[at] ?? 0;
+          const frequency = postings[at + 1] ?? 0;
+          const length = field.lengths[documentIndex] ?? 0;
+          const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / field.averageLength);
+          if (scores[documentIndex] === 0) touched.push(documentIndex);
+          scores[documentIndex] = (scores[documentIndex] ?? 0) + (weight * idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
+        }
+      }
+    }
+    const hits: LexicalHit[] = [];
+    for (const index of touched) {
+      const score = scores[index] ?? 0;
+      if (score > 0 && (!filter || filter(index))) hits.push({ index, score });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, topK);
+  }
+}

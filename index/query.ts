@@ -1,0 +1,365 @@
+import { resolveBody } from "../core/bodies";
+import { type DateMention, findDates } from "../core/dates";
+import { fold, hasDiacritics, normalizeText } from "../core/text";
+import type { DocumentMeta, FigureKind } from "../core/types";
+import { findGlossaryMatches, foldPhrase } from "./glossary";
+import type { LexicalIndex, WeightedQuery } from "./lexical";
+import { STOP_SYLLABLES, syllableSegments } from "./tokenize";
+
+/**
+ * Query understanding: what a question asks for (a figure, a deadline, a date, a fact, a list of
+ * deadlines), for which time, from which document and responsible body, in which language, and which
+ * concepts an answer sentence must contain. Works the same with or without diacritics and in English.
+ */
+export type Intent = "figure" | "deadline" | "date" | "fact" | "deadline-list";
+
+export interface Concept {
+  /** Folded wordings, any of which counts as the concept being present. */
+  wordings: string[];
+  /** How much the concept tells candidates apart (inverse document frequency of its best wording). */
+  weight: number;
+  /** From the question itself rather than from a glossary expansion of it. */
+  literal: string;
+}
+
+export interface TimeConstraint {
+  iso: string;
+  periodStart: string;
+  periodEnd: string;
+  text: string;
+}
+
+export interface QueryPlan {
+  question: string;
+  lang: "vi" | "en";
+  intent: Intent;
+  /** The kind of figure asked for, when the question says (`tỷ lệ` → percent, `bao nhiêu tiền` → money). */
+  expects?: FigureKind;
+  /** The question wants a place or a body named (`tỉnh nào`, `which province`). */
+  expectsName?: "place" | "body";
+  time?: TimeConstraint;
+  /** The question asks for the newest figure (`hiện nay`, `latest`, `now`). */
+  latest: boolean;
+  docIds: string[];
+  body?: string;
+  overdue: boolean;
+  /** The question asks for several figures (`bao nhiêu … và … bao nhiêu`). */
+  wantsSeveral: boolean;
+  concepts: Concept[];
+  /** Numbers the question itself gives: never the answer. */
+  givenNumbers: string[];
+  /** Capitalized names in the question that no report mentions (`Noi Bai`). */
+  unknownNames: string[];
+  lexicalQuery: WeightedQuery;
+}
+
+export interface QueryContext {
+  lexical: LexicalIndex;
+  documents: DocumentMeta[];
+}
+
+const ENGLISH_WORDS = new Set(
+  "the a an of to in on by for from with what which who whom whose when where why how many much is are was were be been being do does did has have had will would should must can could according per as at and or not that this these those it its their there than into about".split(
+    " ",
+  ),
+);
+
+// Question scaffolding, folded: removed before concepts are built (it never appears in an answer sentence).
+const QUESTION_PHRASES = [
+  "la bao nhieu",
+  "co bao nhieu",
+  "bao nhieu tien",
+  "bao nhieu",
+  "bao gio",
+  "khi nao",
+  "luc nao",
+  "ngay nao",
+  "thang nao",
+  "nam nao",
+  "ky hop nao",
+  "giai doan nao",
+  "thoi han nao",
+  "thoi diem nao",
+  "tinh nao",
+  "nhu the nao",
+  "the nao",
+  "o dau",
+  "la gi",
+  "nhung gi",
+  "cai gi",
+  "nao",
+  "may",
+  "gi",
+  "hay cho biet",
+  "cho biet",
+  "xin hoi",
+  "how many",
+  "how much",
+  "what share",
+  "what percentage",
+  "what proportion",
+  "what date",
+  "what day",
+  "by when",
+  "according to",
+];
+
+const ENGLISH_STOP = new Set([
+  ...ENGLISH_WORDS,
+  "now",
+  "currently",
+  "latest",
+  "total",
+  "number",
+  "get",
+  "got",
+  "being",
+  "required",
+  "deadline",
+  "date",
+  "year",
+  "month",
+  "many",
+  "much",
+  "did",
+  "share",
+  "percentage",
+  "rate",
+  "proportion",
+]);
+const VIETNAMESE_QUESTION_SYLLABLES = new Set(
+  ["thì", "phải", "hiện", "nay", "tổng", "cộng", "số", "lượng", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy"].map(fold),
+);
+
+const LATEST_WORDS = /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
+const OVERDUE_WORDS = /\b(qua han|tre han|cham tien do|cham muon|overdue|late|behind schedule|past due)\b/;
+const LIST_WORDS =
+  /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
+const DEADLINE_WORDS =
+  /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
+const DATE_WORDS =
+  /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period)\b/;
+const FIGURE_WORDS =
+  /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what share|what percentage|what proportion|what rate|what number|what fraction|rank)\b/;
+const PERCENT_WORDS = /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
+const MONEY_WORDS = /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu dong|so tien|kinh phi|tong muc dau tu|von|chi phi|how much money|how much tax|vnd|dong|trillion|billion vnd|budget|cost|investment|amount)\b/;
+const PLACE_WORDS = /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
+
+function detectLanguage(question: string): "vi" | "en" {
+  if (hasDiacritics(question)) return "vi";
+  const words = question.toLowerCase().match(/[a-z']+/g) ?? [];
+  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
+  return english >= 2 && english / Math.max(1, words.length) >= 0.2 ? "en" : "vi";
+}
+
+function detectIntent(folded: string): Intent {
+  const list = LIST_WORDS.test(folded);
+  if (list && (DEADLINE_WORDS.test(folded) || OVERDUE_WORDS.test(folded) || /\b(xong|finish|complete|due)\b/.test(folded))) return "deadline-list";
+  if (OVERDUE_WORDS.test(folded) && /\b(nhiem vu|viec|tasks?)\b/.test(folded) && !FIGURE_WORDS.test(folded)) return "deadline-list";
+  if (DEADLINE_WORDS.test(folded)) return "deadline";
+  if (FIGURE_WORDS.test(folded)) return "figure";
+  if (DATE_WORDS.test(folded)) return "date";
+  return "fact";
+}
+
+function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
+  if (intent !== "figure") return undefined;
+  if (PERCENT_WORDS.test(folded)) return "percent";
+  if (MONEY_WORDS.test(folded)) return "money";
+  return undefined;
+}
+
+/** Document dates quoted as part of a reference (`Kế hoạch số 51/KH-UBND ngày 01/3/2022`) are not time constraints. */
+function isReferenceDate(question: string, mention: DateMention): boolean {
+  return /\d+\s*\/\s*[\p{L}\d\-/]+[\s,]*(?:ngày|ngay)?\s*$/u.test(question.slice(Math.max(0, mention.start - 40), mention.start));
+}
+
+function timeConstraint(question: string): TimeConstraint | undefined {
+  const mentions = findDates(question).filter((mention) => !isReferenceDate(question, mention));
+  const mention = mentions[0];
+  if (!mention) return undefined;
+  return { iso: mention.iso, periodStart: mention.periodStart, periodEnd: mention.periodEnd, text: mention.text };
+}
+
+function referencedDocuments(folded: string, documents: DocumentMeta[]): { ids: string[]; spans: Array<[number, number]> } {
+  const ids: string[] = [];
+  const spans: Array<[number, number]> = [];
+  const padded = ` ${folded} `;
+  for (const document of documents) {
+    for (const alias of document.aliases) {
+      const wording = foldPhrase(alias);
+      if (wording.length < 4) continue;
+      const at = padded.indexOf(` ${wording} `);
+      if (at === -1) continue;
+      if (!ids.includes(document.id)) ids.push(document.id);
+      // Offsets into the padded text ` ${folded} `, where the wording starts one past the space.
+      spans.push([at + 1, at + 1 + wording.length]);
+    }
+  }
+  return { ids, spans };
+}
+
+/** Replaces the given [start, end) spans with spaces, keeping every other offset. */
+function blank(text: string, spans: Array<[number, number]>): string {
+  let result = text;
+  for (const [start, end] of spans) {
+    if (start < 0 || end <= start) continue;
+    result = result.slice(0, start) + " ".repeat(end - start) + result.slice(end);
+  }
+  return result;
+}
+
+function removeQuestionPhrases(folded: string): string {
+  let text = ` ${folded} `;
+  for (const phrase of QUESTION_PHRASES) text = text.split(` ${phrase} `).join("  ");
+  return text;
+}
+
+function pairWeight(lexical: LexicalIndex, wording: string): number {
+  const syllables = wording.split(" ");
+  if (syllables.length === 1) return lexical.inverseDocumentFrequency("folded", syllables[0] ?? "");
+  let best = 0;
+  for (let index = 0; index + 1 < syllables.length; index++) {
+    best = Math.max(best, lexical.inverseDocumentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`));
+  }
+  return best;
+}
+
+function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
+  const syllables = wording.split(" ").filter(Boolean);
+  if (syllables.length === 1) return lexical.documentFrequency("folded", syllables[0] ?? "") > 0;
+  for (let index = 0; index + 1 < syllables.length; index++) {
+    if (lexical.documentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`) === 0) return false;
+  }
+  return true;
+}
+
+function isStop(syllable: string, lang: "vi" | "en"): boolean {
+  if (lang === "en" && ENGLISH_STOP.has(syllable)) return true;
+  return [...STOP_SYLLABLES].some((stop) => fold(stop) === syllable) || VIETNAMESE_QUESTION_SYLLABLES.has(syllable);
+}
+
+/** Concepts from the question's remaining words: glossary entries first, then syllable pairs the reports use, then single syllables. */
+function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): Concept[] {
+  const concepts: Concept[] = [];
+  const glossary = findGlossaryMatches(text.replace(/\s+/g, " ").trim());
+  let rest = text.replace(/\s+/g, " ").trim();
+  for (const match of glossary) {
+    const entry = match.entries[0];
+    if (!entry) continue;
+    const wordings = [...new Set([match.matched, ...match.entries.flatMap((item) => item.reportWordings)])].filter((wording) =>
+      occursInCorpus(lexical, wording),
+    );
+    if (wordings.length === 0) continue;
+    concepts.push({ wordings, weight: Math.max(...wordings.map((wording) => pairWeight(lexical, wording))), literal: match.matched });
+  }
+  rest = blank(` ${rest} `, glossary.map((match) => [match.start + 1, match.end + 1] as [number, number]));
+  for (const segment of rest.split(/\s{2,}/)) {
+    const syllables = segment.split(" ").filter((syllable) => syllable && !isStop(syllable, lang));
+    const covered = new Set<number>();
+    for (let index = 0; index + 1 < syllables.length; index++) {
+      const pair = `${syllables[index]} ${syllables[index + 1]}`;
+      if (lexical.documentFrequency("folded", pair.replace(" ", "_")) > 0) {
+        concepts.push({ wordings: [pair], weight: pairWeight(lexical, pair), literal: pair });
+        covered.add(index).add(index + 1);
+      }
+    }
+    syllables.forEach((syllable, index) => {
+      if (covered.has(index) || syllable.length < 2) return;
+      if (lang === "en" && lexical.documentFrequency("folded", syllable) === 0) return;
+      concepts.push({ wordings: [syllable], weight: pairWeight(lexical, syllable), literal: syllable });
+    });
+  }
+  return dedupe(concepts);
+}
+
+function dedupe(concepts: Concept[]): Concept[] {
+  const seen = new Set<string>();
+  return concepts.filter((concept) => {
+    const key = concept.wordings.join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Names written with capitals in the question (`Noi Bai`, `Tân Sơn Nhất`) that the reports never mention. */
+function unknownNames(question: string, lexical: LexicalIndex): string[] {
+  const unknown: string[] = [];
+  const pattern = /(?<![.?!]\s|^)\b(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)+)/gu;
+  for (const match of question.matchAll(pattern)) {
+    const name = match[1] ?? "";
+    const wording = foldPhrase(name);
+    if (!occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0) unknown.push(name);
+  }
+  return unknown;
+}
+
+function lexicalQueryFor(concepts: Concept[], question: string, accented: boolean): WeightedQuery {
+  const exact = new Map<string, number>();
+  const folded = new Map<string, number>();
+  const add = (map: Map<string, number>, term: string, weight: number) => map.set(term, Math.max(map.get(term) ?? 0, weight));
+  for (const concept of concepts) {
+    concept.wordings.forEach((wording, index) => {
+      const weight = index === 0 ? 1 : 0.7;
+      const syllables = wording.split(" ");
+      syllables.forEach((syllable, position) => {
+        add(folded, syllable, weight * 0.5);
+        const next = syllables[position + 1];
+        if (next) add(folded, `${syllable}_${next}`, weight);
+      });
+    });
+  }
+  if (accented) {
+    for (const segment of syllableSegments(question)) {
+      segment.forEach((syllable, position) => {
+        if (!STOP_SYLLABLES.has(syllable)) add(exact, syllable, 0.3);
+        const next = segment[position + 1];
+        if (next) add(exact, `${syllable}_${next}`, 0.6);
+      });
+    }
+  }
+  return { exact, folded };
+}
+
+/** Reads a question into a plan the search and the answer composer follow. */
+export function understandQuestion(
+  question: string,
+  context: QueryContext,
+  options: { lang?: "vi" | "en"; asOf?: string } = {},
+): QueryPlan {
+  const normalized = normalizeText(question).trim();
+  const folded = foldPhrase(normalized);
+  const lang = options.lang ?? detectLanguage(normalized);
+  const intent = detectIntent(folded);
+  const documents = referencedDocuments(folded, context.documents);
+  const mentions = findDates(normalized).filter((mention) => !isReferenceDate(normalized, mention));
+  const dateSpans = mentions.map((mention) => {
+    const inFolded = foldPhrase(mention.text);
+    const at = folded.indexOf(inFolded);
+    return [at + 1, at + 1 + inFolded.length] as [number, number];
+  });
+  const conceptText = removeQuestionPhrases(blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]));
+  const concepts = buildConcepts(conceptText, lang, context.lexical);
+  const time = options.asOf ? { iso: options.asOf, periodStart: options.asOf, periodEnd: options.asOf, text: options.asOf } : timeConstraint(normalized);
+  const body = resolveBody(normalized);
+  const expects = expectedKind(folded, intent);
+  const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter((number) => !time || !time.text.includes(number));
+  return {
+    question: normalized,
+    lang,
+    intent,
+    latest: LATEST_WORDS.test(folded),
+    docIds: documents.ids,
+    overdue: OVERDUE_WORDS.test(folded),
+    wantsSeveral: (folded.match(/\bbao nhieu\b|\bhow many\b|\bhow much\b/g) ?? []).length >= 2,
+    concepts,
+    givenNumbers,
+    unknownNames: unknownNames(normalized, context.lexical),
+    lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
+    ...(expects ? { expects } : {}),
+    ...(PLACE_WORDS.test(folded) ? { expectsName: "place" as const } : {}),
+    ...(time ? { time } : {}),
+    ...(body ? { body } : {}),
+  };
+}

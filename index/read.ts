@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { join } from "node:path";
+import { DeskError } from "../core/errors";
+import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
+import { INDEX_FORMAT_VERSION, type Manifest } from "../ingest/pipeline";
+import { LexicalIndex } from "./lexical";
+import { loadVectorStore, type VectorStore } from "./vector-store";
+
+/** Everything the answering side needs, loaded once from one build. */
+export interface LoadedIndex {
+  /** The build folder the index link pointed to when loaded. */
+  dir: string;
+  manifest: Manifest;
+  documents: CleanDocument[];
+  chunks: Chunk[];
+  figures: Figure[];
+  deadlines: Deadline[];
+  lexical: LexicalIndex;
+  vectors?: VectorStore;
+}
+
+const REBUILD = "Run `npm run ingest` to rebuild the index.";
+
+function readJson<T>(dir: string, name: string): T {
+  const path = join(dir, name);
+  if (!existsSync(path)) throw new DeskError("INDEX_CORRUPT", `${path} is missing. ${REBUILD}`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (error) {
+    throw new DeskError("INDEX_CORRUPT", `${path} is corrupt or truncated (${(error as Error).message}). ${REBUILD}`);
+  }
+}
+
+function expectArray<T>(value: unknown, dir: string, name: string): T[] {
+  if (!Array.isArray(value)) throw new DeskError("INDEX_CORRUPT", `${join(dir, name)} does not hold a list. ${REBUILD}`);
+  return value as T[];
+}
+
+/**
+ * Loads the index the link points to. The link is resolved once, so a rebuild that swaps it mid-load
+ * cannot mix two builds.
+ */
+export function readIndex(indexDir: string): LoadedIndex {
+  if (!existsSync(join(indexDir, "manifest.json"))) {
+    throw new DeskError("INDEX_MISSING", `No index at ${indexDir}. ${REBUILD}`);
+  }
+  const dir = realpathSync(indexDir);
+  const manifest = readJson<Manifest>(dir, "manifest.json");
+  if (manifest?.version !== INDEX_FORMAT_VERSION) {
+    throw new DeskError("INDEX_CORRUPT", `${join(dir, "manifest.json")} was written by another version. ${REBUILD}`);
+  }
+  const documents = expectArray<CleanDocument>(readJson(dir, "documents.json"), dir, "documents.json");
+  const chunks = expectArray<Chunk>(readJson(dir, "chunks.json"), dir, "chunks.json");
+  const figures = expectArray<Figure>(readJson(dir, "figures.json"), dir, "figures.json");
+  const deadlines = expectArray<Deadline>(readJson(dir, "deadlines.json"), dir, "deadlines.json");
+  const lexical = LexicalIndex.fromJSON(readJson(dir, "lexical.json"), join(dir, "lexical.json"));
+  if (lexical.documentCount !== chunks.length) {
+    throw new DeskError("INDEX_CORRUPT", `${join(dir, "lexical.json")} does not match chunks.json. ${REBUILD}`);
+  }
+  const vectors = manifest.embedding ? loadVectorStore(dir) : undefined;
+  return { dir, manifest, documents, chunks, figures, deadlines, lexical, ...(vectors ? { vectors } : {}) };
+}

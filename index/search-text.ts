@@ -1,0 +1,18 @@
+import { fromSuperscript } from "../core/text";
+import type { Chunk, CleanDocument } from "../core/types";
+
+/**
+ * What the search side indexes for a chunk: its section path (so `4. Về phát triển công dân số` helps find
+ * the figures under it), its text, and the text of footnotes it references that sit in another chunk.
+ */
+export function searchTextOf(chunk: Chunk, document?: CleanDocument): string {
+  const parts = [chunk.sectionPath.join(" \n "), chunk.text];
+  if (document) {
+    const markers = new Set((chunk.text.match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g) ?? []).map(fromSuperscript));
+    for (const footnote of document.footnotes) {
+      const inside = footnote.start >= chunk.start && footnote.end <= chunk.end;
+      if (markers.has(footnote.marker) && !inside) parts.push(footnote.text);
+    }
+  }
+  return parts.join("\n");
+}

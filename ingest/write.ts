@@ -1,0 +1,76 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { DeskError, describeError } from "../core/errors";
+
+/**
+ * The index folder (`index/built`) is a symbolic link to one build in `index/builds/`. Ingest writes a
+ * complete new build beside the old one, then swaps the link with one atomic rename, so a reader sees
+ * either the old index or the new one, never half of each, and a killed ingest leaves the old one serving.
+ */
+
+/** How many finished builds to keep: the current one and the one before it (readers may still hold it). */
+const BUILDS_KEPT = 2;
+
+export function buildsDirFor(indexDir: string): string {
+  return join(dirname(resolve(indexDir)), "builds");
+}
+
+/** A fresh, empty folder for a new build. */
+export function createBuildDir(indexDir: string): string {
+  const buildsDir = buildsDirFor(indexDir);
+  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, "");
+  const buildDir = join(buildsDir, `${basename(indexDir)}-${stamp}-${process.pid}`);
+  try {
+    mkdirSync(buildDir, { recursive: true });
+  } catch (error) {
+    throw new DeskError("WRITE_FAILED", `Cannot create ${buildDir}: ${describeError(error)}. Check that the disk has space and the folder is writable.`);
+  }
+  return buildDir;
+}
+
+export function writeJson(buildDir: string, name: string, data: unknown): void {
+  const path = join(buildDir, name);
+  try {
+    writeFileSync(path, JSON.stringify(data));
+  } catch (error) {
+    throw new DeskError("WRITE_FAILED", `Cannot write ${path}: ${describeError(error)}. Check that the disk has space; the previous index is still in use.`);
+  }
+}
+
+function removeOldBuilds(buildsDir: string, current: string): void {
+  const builds = readdirSync(buildsDir)
+    .map((name) => join(buildsDir, name))
+    .filter((path) => path !== current)
+    .sort();
+  // Unfinished builds (no manifest) from a killed ingest are removed too.
+  const finished = builds.filter((path) => existsSync(join(path, "manifest.json")));
+  const keep = new Set(finished.slice(-(BUILDS_KEPT - 1)));
+  for (const path of builds) {
+    if (!keep.has(path)) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Points the index link at the finished build with one atomic rename, then tidies old builds. */
+export function publishBuild(indexDir: string, buildDir: string): void {
+  const link = resolve(indexDir);
+  const temporaryLink = `${link}.swap-${process.pid}`;
+  try {
+    if (existsSync(link) && !lstatSync(link).isSymbolicLink()) {
+      // An index written before builds existed: move it aside so the link can take its place.
+      renameSync(link, `${buildDir}.previous`);
+    }
+    rmSync(temporaryLink, { force: true });
+    symlinkSync(relative(dirname(link), buildDir), temporaryLink);
+    renameSync(temporaryLink, link);
+  } catch (error) {
+    throw new DeskError("WRITE_FAILED", `Cannot publish the new index at ${link}: ${describeError(error)}.`);
+  }
+  removeOldBuilds(buildsDirFor(indexDir), buildDir);
+}
+
+/** The build the index link points to now, or undefined when there is none. */
+export function currentBuild(indexDir: string): string | undefined {
+  const link = resolve(indexDir);
+  if (!existsSync(link)) return undefined;
+  return lstatSync(link).isSymbolicLink() ? resolve(dirname(link), readlinkSync(link)) : link;
+}
