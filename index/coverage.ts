@@ -36,6 +36,20 @@ export function findWording(foldedText: string, wording: string): number[] {
   return [...foldedText.matchAll(pattern)].map((match) => match.index ?? 0);
 }
 
+/**
+ * A long phrase the text words differently (`cổng dịch vụ công quốc gia` vs `Cổng Dịch vụ công`) still
+ * counts in part: the share of its syllable pairs the text holds, at most half the concept's weight.
+ */
+function partialCredit(foldedText: string, concept: Concept): number {
+  const syllables = concept.wordings[0]?.split(" ") ?? [];
+  if (syllables.length < 3) return 0;
+  let present = 0;
+  for (let index = 0; index + 1 < syllables.length; index++) {
+    if (findWording(foldedText, `${syllables[index]} ${syllables[index + 1]}`).length > 0) present++;
+  }
+  return (0.5 * present) / (syllables.length - 1);
+}
+
 export function coverage(text: string, concepts: Concept[], foldedText = fold(text)): Coverage {
   let total = 0;
   let found = 0;
@@ -54,6 +68,8 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
     if (hit) {
       found += concept.weight;
       matched++;
+    } else {
+      found += concept.weight * partialCredit(foldedText, concept);
     }
   }
   return { score: total > 0 ? found / total : 0, matched, positions: positions.sort((a, b) => a - b) };

@@ -91,6 +91,8 @@ const QUESTION_PHRASES = [
   "may",
   "gi",
   "hay cho biet",
+  "tong cong",
+  "so luong",
   "cho biet",
   "xin hoi",
   "how many",
@@ -128,7 +130,7 @@ const ENGLISH_STOP = new Set([
   "proportion",
 ]);
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
-  ["thì", "phải", "hiện", "nay", "tổng", "cộng", "số", "lượng", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy"].map(fold),
+  ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn", "làm"].map(fold),
 );
 
 const LATEST_WORDS = /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
@@ -186,7 +188,7 @@ function referencedDocuments(folded: string, documents: DocumentMeta[]): { ids: 
   const spans: Array<[number, number]> = [];
   const padded = ` ${folded} `;
   for (const document of documents) {
-    for (const alias of document.aliases) {
+    for (const alias of [...document.aliases, ...(document.number ? [document.number] : [])]) {
       const wording = foldPhrase(alias);
       if (wording.length < 4) continue;
       const at = padded.indexOf(` ${wording} `);
@@ -225,6 +227,47 @@ function pairWeight(lexical: LexicalIndex, wording: string): number {
   return best;
 }
 
+/**
+ * How strongly two syllables belong to one word in the reports: how often they stand together over how
+ * often the rarer one appears at all. `dịch vụ` is near 1, the accidental `vụ trực` (from `dịch vụ trực
+ * tuyến`) near 0.
+ */
+function cohesion(lexical: LexicalIndex, first: string, second: string): number {
+  const together = lexical.documentFrequency("folded", `${first}_${second}`);
+  if (together === 0) return 0;
+  return together / Math.max(1, Math.min(lexical.documentFrequency("folded", first), lexical.documentFrequency("folded", second)));
+}
+
+const MIN_COHESION = 0.2;
+
+/** Splits a run of syllables into the words the reports use, cutting where two syllables rarely meet. */
+function segmentWords(syllables: string[], lexical: LexicalIndex): string[][] {
+  const words: string[][] = [];
+  let current: string[] = [];
+  syllables.forEach((syllable, index) => {
+    const previous = syllables[index - 1];
+    if (previous !== undefined && cohesion(lexical, previous, syllable) < MIN_COHESION) {
+      words.push(current);
+      current = [];
+    }
+    current.push(syllable);
+  });
+  if (current.length > 0) words.push(current);
+  return words;
+}
+
+/**
+ * Drops function syllables at a word's edges (`đã cung cấp` → `cung cấp`) unless they are bound to their
+ * neighbour: folded `tai` may be the stop word `tại` or the `tài` of `tài khoản`, and cohesion tells.
+ */
+function trimStops(word: string[], lang: "vi" | "en", lexical: LexicalIndex): string[] {
+  const trimmed = [...word];
+  const loose = (first: string, second: string) => cohesion(lexical, first, second) < 0.5;
+  while (trimmed.length > 1 && isStop(trimmed[0] ?? "", lang) && loose(trimmed[0] ?? "", trimmed[1] ?? "")) trimmed.shift();
+  while (trimmed.length > 1 && isStop(trimmed.at(-1) ?? "", lang) && loose(trimmed.at(-2) ?? "", trimmed.at(-1) ?? "")) trimmed.pop();
+  return trimmed;
+}
+
 function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
   const syllables = wording.split(" ").filter(Boolean);
   if (syllables.length === 1) return lexical.documentFrequency("folded", syllables[0] ?? "") > 0;
@@ -255,20 +298,15 @@ function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): 
   }
   rest = blank(` ${rest} `, glossary.map((match) => [match.start + 1, match.end + 1] as [number, number]));
   for (const segment of rest.split(/\s{2,}/)) {
-    const syllables = segment.split(" ").filter((syllable) => syllable && !isStop(syllable, lang));
-    const covered = new Set<number>();
-    for (let index = 0; index + 1 < syllables.length; index++) {
-      const pair = `${syllables[index]} ${syllables[index + 1]}`;
-      if (lexical.documentFrequency("folded", pair.replace(" ", "_")) > 0) {
-        concepts.push({ wordings: [pair], weight: pairWeight(lexical, pair), literal: pair });
-        covered.add(index).add(index + 1);
-      }
+    // Numbers the question gives (`116 CSDL`, `2.822 hệ thống`) describe the context, never the answer's clause.
+    const syllables = segment.split(" ").filter((syllable) => syllable && !/\d/.test(syllable));
+    for (const word of segmentWords(syllables, lexical).map((found) => trimStops(found, lang, lexical))) {
+      if (word.length === 0 || word.every((syllable) => isStop(syllable, lang))) continue;
+      if (word.length === 1 && (word[0] ?? "").length < 2) continue;
+      const wording = word.join(" ");
+      if (lang === "en" && !occursInCorpus(lexical, wording)) continue;
+      concepts.push({ wordings: [wording], weight: pairWeight(lexical, wording), literal: wording });
     }
-    syllables.forEach((syllable, index) => {
-      if (covered.has(index) || syllable.length < 2) return;
-      if (lang === "en" && lexical.documentFrequency("folded", syllable) === 0) return;
-      concepts.push({ wordings: [syllable], weight: pairWeight(lexical, syllable), literal: syllable });
-    });
   }
   return dedupe(concepts);
 }

@@ -1,0 +1,296 @@
+import { DeskError } from "../core/errors";
+import { normalizeText } from "../core/text";
+import type { CleanDocument, Deadline, Figure } from "../core/types";
+import { type QueryPlan, understandQuestion } from "../index/query";
+import { type SearchHit, search } from "../index/search";
+import type { Answer, AnswerDeadline, AnswerDeps, AnswerFigure, AskRequest } from "./answer-types";
+import { chooseFigures, type ScoredFigure } from "./choose-figures";
+import { deadlineStatus, listDeadlines, rankDeadlines } from "./choose-deadlines";
+import { rankDates } from "./choose-date";
+import { rankSentences } from "./choose-sentence";
+import { CitationList, type QuoteSpot } from "./citations";
+import { ungroundedNumbers } from "./grounding";
+import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording";
+
+/**
+ * The answer composer: understands the question, searches, and answers extractively with the figure,
+ * deadline, date or sentence the reports print, each cited. When nothing answers well enough it says so
+ * and shows the closest passages. An optional phraser may reword the answer; the grounding check keeps
+ * any number out that the cited quotes do not print.
+ */
+export const MAX_QUESTION_CHARS = 1000;
+const SEARCH_DEPTH = 15;
+const MIN_COVERAGE = 0.6;
+const MAX_LISTED = 15;
+
+interface Composition {
+  lines: string[];
+  figures: AnswerFigure[];
+  deadlines: AnswerDeadline[];
+  /** Derived values the answer may print besides the quotes (normalized due dates, today). */
+  derived: string[];
+}
+
+interface Context {
+  plan: QueryPlan;
+  hits: SearchHit[];
+  citations: CitationList;
+  lang: Lang;
+  today: string;
+  deadlines: Deadline[];
+}
+
+const documentMaps = new WeakMap<object, Map<string, CleanDocument>>();
+
+function documentsOf(deps: AnswerDeps): Map<string, CleanDocument> {
+  let map = documentMaps.get(deps.index);
+  if (!map) {
+    map = new Map(deps.index.documents.map((document) => [document.meta.id, document]));
+    documentMaps.set(deps.index, map);
+  }
+  return map;
+}
+
+function spotOf(item: Figure | Deadline): QuoteSpot {
+  return {
+    docId: item.docId,
+    sentence: item.sentence,
+    sentenceStart: item.sentenceStart,
+    sectionPath: item.sectionPath,
+    ...(item.page !== undefined ? { page: item.page } : {}),
+  };
+}
+
+function printedFigure(figure: Figure): string {
+  if (!figure.unit || figure.unit === "%" || figure.text.endsWith(figure.unit)) return figure.text;
+  return `${figure.text} ${figure.unit}`;
+}
+
+function figureEntry(scored: ScoredFigure, context: Context): AnswerFigure {
+  const { figure } = scored;
+  return {
+    value: figure.value,
+    text: figure.text,
+    ...(figure.unit ? { unit: figure.unit } : {}),
+    asOf: figure.asOf,
+    citation: context.citations.add(spotOf(figure)),
+  };
+}
+
+function composeFigures(context: Context): Composition | undefined {
+  const choice = chooseFigures(context.plan, context.hits);
+  if (!choice) return undefined;
+  const { lang, citations } = context;
+  const words = phrases(lang);
+  const { lead, timeline, more } = choice;
+  const figures = [lead, ...more, ...timeline].map((scored) => figureEntry(scored, context));
+  const leadCitation = citations.items[figures[0]?.citation ?? 0];
+  if (!leadCitation) return undefined;
+  const quoteAt = (figure: Figure) => excerpt(figure.sentence, figure.start - figure.sentenceStart, figure.end - figure.sentenceStart);
+  const lines = [
+    `${printedFigure(lead.figure)} (${words.asOf} ${readableDate(lead.figure.asOf, lang)}, ${sourceLine(leadCitation, lang)}).`,
+    `${words.quote}: "${quoteAt(lead.figure)}"`,
+  ];
+  if (more.length > 0) {
+    lines.push(`${words.more}: ${more.map((scored) => `"${quoteAt(scored.figure)}"`).join("; ")}`);
+  }
+  if (timeline.length > 0) {
+    const older = timeline.map((scored) => {
+      const citation = citations.items[citations.add(spotOf(scored.figure))];
+      return `${printedFigure(scored.figure)} — ${readableDate(scored.figure.asOf, lang)} (${citation?.label ?? ""})`;
+    });
+    lines.push(`${words.earlier}: ${older.join("; ")}.`);
+  }
+  return { lines, figures, deadlines: [], derived: [] };
+}
+
+function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
+  return {
+    task: deadline.task,
+    ...(deadline.body ? { body: deadline.body } : {}),
+    dueText: deadline.dueText,
+    dueDate: deadline.dueDate,
+    setOn: deadline.setOn,
+    status: deadlineStatus(deadline.dueDate, context.today),
+    reportedLate: deadline.late || deadline.lateNotes.length > 0,
+    citation: context.citations.add(spotOf(deadline)),
+  };
+}
+
+function statusText(entry: AnswerDeadline, context: Context): string {
+  const words = phrases(context.lang);
+  const late = entry.reportedLate ? `; ${words.reportedLate}` : "";
+  return `${words.status[entry.status]} (${words.today} ${readableDate(context.today, context.lang)})${late}`;
+}
+
+function composeDeadline(context: Context): Composition | undefined {
+  const best = rankDeadlines(context.plan, context.hits)[0];
+  if (!best || best.clause < MIN_COVERAGE) return undefined;
+  const { deadline } = best;
+  const entry = deadlineEntry(deadline, context);
+  const words = phrases(context.lang);
+  const citation = context.citations.items[entry.citation];
+  const who = deadline.body ? `${deadline.body}: ` : "";
+  const lines = [
+    `${who}${deadline.task} — ${words.due} ${deadline.dueText} (${readableDate(deadline.dueDate, context.lang)}), ${words.setBy} ${citation ? sourceLine(citation, context.lang) : ""}.`,
+    `${statusText(entry, context)}.`,
+    `${words.quote}: "${excerpt(deadline.sentence, deadline.start - deadline.sentenceStart, deadline.end - deadline.sentenceStart)}"`,
+  ];
+  return { lines, figures: [], deadlines: [entry], derived: [deadline.dueDate, readableDate(deadline.dueDate, context.lang), context.today] };
+}
+
+function listScope(context: Context): string {
+  const { plan, lang } = context;
+  const parts: string[] = [];
+  if (plan.time) parts.push(lang === "vi" ? ` trong ${plan.time.text}` : ` in ${plan.time.text}`);
+  if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
+  if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
+  return parts.join("");
+}
+
+function composeDeadlineList(context: Context): Composition | undefined {
+  const { plan, today, lang } = context;
+  const listed = listDeadlines(context.deadlines, {
+    today,
+    ...(plan.time ? { from: plan.time.periodStart, to: plan.time.periodEnd } : {}),
+    ...(plan.body ? { body: plan.body } : {}),
+    ...(plan.overdue ? { overdue: true } : {}),
+  });
+  if (listed.length === 0) return undefined;
+  const words = phrases(lang);
+  const entries = listed.map((deadline) => deadlineEntry(deadline, context));
+  const lines = [words.deadlines(entries.length, listScope(context))];
+  for (const entry of entries.slice(0, MAX_LISTED)) {
+    const citation = context.citations.items[entry.citation];
+    const who = entry.body ? `${entry.body}: ` : "";
+    const late = entry.reportedLate ? ` — ${words.reportedLate}` : "";
+    lines.push(`• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`);
+  }
+  if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines(entries.length - MAX_LISTED));
+  const derived = entries.flatMap((entry) => [entry.dueDate, readableDate(entry.dueDate, lang)]);
+  return { lines, figures: [], deadlines: entries, derived: [...derived, today, plan.question] };
+}
+
+function composeDate(context: Context): Composition | undefined {
+  const best = rankDates(context.plan, context.hits)[0];
+  if (!best || best.clause < MIN_COVERAGE) return undefined;
+  const { lang, citations } = context;
+  const words = phrases(lang);
+  const index = citations.add({
+    docId: best.chunk.docId,
+    sentence: best.sentence,
+    sentenceStart: best.sentenceStart,
+    sectionPath: best.chunk.sectionPath,
+    ...(best.chunk.page !== undefined ? { page: best.chunk.page } : {}),
+  });
+  const citation = citations.items[index];
+  const iso = best.mention.iso;
+  const lines = [
+    `${best.mention.text.trim()} (${iso}) — ${citation ? sourceLine(citation, lang) : ""}.`,
+    `${words.quote}: "${excerpt(best.sentence, best.mention.start, best.mention.end)}"`,
+  ];
+  return { lines, figures: [], deadlines: [], derived: [iso] };
+}
+
+const PLACE_NAME = /(?:tỉnh|thành phố)\s+\p{Lu}/u;
+
+function composeFact(context: Context): Composition | undefined {
+  const best = rankSentences(context.plan, context.hits)[0];
+  if (!best || best.score < 0.7) return undefined;
+  if (context.plan.expectsName === "place" && !PLACE_NAME.test(best.spot.sentence)) return undefined;
+  const index = context.citations.add(best.spot);
+  const citation = context.citations.items[index];
+  return {
+    lines: [`${citation ? sourceLine(citation, context.lang) : ""}: "${excerpt(best.spot.sentence, 0, 0, 400)}"`],
+    figures: [],
+    deadlines: [],
+    derived: [],
+  };
+}
+
+function compose(context: Context): Composition | undefined {
+  const { plan } = context;
+  if (plan.unknownNames.length > 0) return undefined;
+  if (plan.expectsName === "place") return composeFact(context);
+  switch (plan.intent) {
+    case "deadline-list":
+      return composeDeadlineList(context);
+    case "deadline":
+      return composeDeadline(context) ?? composeDate(context) ?? (plan.body ? composeDeadlineList(context) : undefined);
+    case "date":
+      return composeDate(context) ?? composeDeadline(context);
+    case "figure":
+      return composeFigures(context);
+    default:
+      return composeFact(context);
+  }
+}
+
+function notFound(context: Context): Answer {
+  const { lang, plan, citations } = context;
+  const words = phrases(lang);
+  const lines: string[] = [words.notFound];
+  if (plan.unknownNames.length > 0) lines.push(`${words.unknownNames}: ${plan.unknownNames.join(", ")}.`);
+  const closest = rankSentences(plan, context.hits)
+    .filter((candidate, index, all) => all.findIndex((other) => other.spot.docId === candidate.spot.docId) === index)
+    .slice(0, 3);
+  if (closest.length > 0) {
+    lines.push(`${words.closest}:`);
+    for (const candidate of closest) {
+      const citation = citations.items[citations.add(candidate.spot)];
+      lines.push(`• ${citation?.label ?? ""}: "${excerpt(candidate.spot.sentence, 0, 0, 200)}"`);
+    }
+  }
+  return { status: "not_found", answer: lines.join("\n"), lang, figures: [], deadlines: [], citations: citations.items };
+}
+
+/** Validates and normalizes the question; an empty one is the caller's mistake, not a search. */
+export function readQuestion(raw: string): string {
+  const question = normalizeText(raw).replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "").trim();
+  if (!question) throw new DeskError("QUESTION_EMPTY", "The question is empty. Ask about a figure, a deadline or a date in Đề án 06.");
+  if (question.length > MAX_QUESTION_CHARS) {
+    throw new DeskError("QUESTION_TOO_LONG", `The question is longer than ${MAX_QUESTION_CHARS} characters. Shorten it.`);
+  }
+  return question;
+}
+
+async function phraseOrKeep(deps: AnswerDeps, extractive: Answer, derived: string[], question: string): Promise<Answer> {
+  if (!deps.phraser || extractive.status !== "answered") return extractive;
+  try {
+    const phrased = (await deps.phraser.phrase(extractive, question)).trim();
+    if (!phrased || ungroundedNumbers(phrased, extractive.citations, derived).length > 0) return extractive;
+    return { ...extractive, answer: phrased };
+  } catch {
+    return extractive;
+  }
+}
+
+export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
+  const question = readQuestion(request.question);
+  const { index } = deps;
+  const plan = understandQuestion(
+    question,
+    { lexical: index.lexical, documents: index.documents.map((document) => document.meta) },
+    { ...(request.lang ? { lang: request.lang } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) },
+  );
+  const hits = await search({ index, ...(deps.embedder ? { embedder: deps.embedder } : {}) }, plan, { topK: SEARCH_DEPTH });
+  const context: Context = {
+    plan,
+    hits,
+    citations: new CitationList(documentsOf(deps)),
+    lang: plan.lang,
+    today: deps.today(),
+    deadlines: index.deadlines,
+  };
+  const composition = compose(context);
+  if (!composition) return notFound({ ...context, citations: new CitationList(documentsOf(deps)) });
+  const extractive: Answer = {
+    status: "answered",
+    answer: composition.lines.join("\n"),
+    lang: context.lang,
+    figures: composition.figures,
+    deadlines: composition.deadlines,
+    citations: context.citations.items,
+  };
+  return phraseOrKeep(deps, extractive, composition.derived, question);
+}

@@ -1,0 +1,87 @@
+import { fold } from "../core/text";
+import { coverage, findWording } from "../index/coverage";
+import type { Concept } from "../index/query";
+
+/**
+ * How well one spot of a sentence (a figure, a date) answers a question: the concepts in its clause
+ * count most, those elsewhere in the sentence or in the section heading less, and closeness helps.
+ * Used to pick figures, deadlines and dates alike, so they agree on what "relevant" means.
+ */
+export interface SpotScore {
+  /** Weighted share of the question's concepts in the clause around the spot (0..1). */
+  clause: number;
+  /** The same over the whole sentence and its section heading (0..1). */
+  context: number;
+  /** 1 when a concept sits right next to the spot, falling towards 0 with distance. */
+  nearness: number;
+  /** A long phrase of the question (`trung tâm dữ liệu quốc gia`) is mostly absent from the sentence and heading. */
+  topicMissing: boolean;
+  /** Clause bounds inside the sentence. */
+  clauseStart: number;
+  clauseEnd: number;
+}
+
+// A colon stays inside the clause: `Công an tỉnh: chủ trì 11 dịch vụ công` names whose figure it is.
+const CLAUSE_BREAK = /[;\n»•]|\.\s|\s[-–]\s/g;
+
+/** The clause of `sentence` holding `offset`: bounded by semicolons, line breaks, bullets and dashes. */
+export function clauseAround(sentence: string, offset: number): { start: number; end: number } {
+  let start = 0;
+  let end = sentence.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let match = CLAUSE_BREAK.exec(sentence); match; match = CLAUSE_BREAK.exec(sentence)) {
+    const at = match.index;
+    if (at < offset) start = at + match[0].length;
+    else if (at >= offset) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Phrases of three or more syllables name what the question is about; a sentence holding fewer than half
+ * of such a phrase's syllable pairs talks about something else, however many small words it shares.
+ */
+function topicMissing(concepts: Concept[], foldedContext: string): boolean {
+  return concepts.some((concept) => {
+    const syllables = concept.wordings[0]?.split(" ") ?? [];
+    if (syllables.length < 3) return false;
+    if (concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0)) return false;
+    let present = 0;
+    for (let index = 0; index + 1 < syllables.length; index++) {
+      if (findWording(foldedContext, `${syllables[index]} ${syllables[index + 1]}`).length > 0) present++;
+    }
+    return present / (syllables.length - 1) < 0.5;
+  });
+}
+
+export function scoreSpot(
+  concepts: Concept[],
+  sentence: string,
+  spotStart: number,
+  spotEnd: number,
+  sectionPath: string[] = [],
+): SpotScore {
+  const foldedSentence = fold(sentence);
+  const { start, end } = clauseAround(sentence, spotStart);
+  const clauseFolded = foldedSentence.slice(start, end);
+  const inClause = coverage("", concepts, clauseFolded);
+  const foldedContext = `${fold(sectionPath.at(-1) ?? "")}\n${foldedSentence}`;
+  const inContext = coverage("", concepts, foldedContext);
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const position of inClause.positions) {
+    const at = position + start;
+    const distance = at >= spotEnd ? at - spotEnd : at < spotStart ? spotStart - at : 0;
+    nearest = Math.min(nearest, distance);
+  }
+  return {
+    clause: inClause.score,
+    context: inContext.score,
+    nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0,
+    topicMissing: topicMissing(concepts, foldedContext),
+    clauseStart: start,
+    clauseEnd: end,
+  };
+}
