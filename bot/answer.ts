@@ -142,7 +142,7 @@ function composeDeadline(context: Context): Composition | undefined {
 function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
-  if (plan.time) parts.push(lang === "vi" ? ` trong ${plan.time.text}` : ` in ${plan.time.text}`);
+  if (plan.time) parts.push(lang === "vi" ? ` trong ${readableDate(plan.time.iso, lang)}` : ` in ${readableDate(plan.time.iso, lang)}`);
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
   if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
   return parts.join("");

@@ -150,8 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Headers over 16 KB are refused by Node itself with 431.
-    maxParamLength: 200,
-    ...(deps.logger ? {} : { disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
   });
   // zod validates; the JSON Schemas on routes only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));

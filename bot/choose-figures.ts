@@ -88,9 +88,9 @@ export function chooseFigures(plan: QueryPlan, hits: SearchHit[]): FigureChoice 
     candidates.filter((candidate) => candidate.figure.kind === best.figure.kind),
     best.score * SAME_METRIC,
   );
-  // A named time or document already decided the lead; otherwise the newest report leads.
-  const pinned = plan.time !== undefined || plan.docIds.length > 0;
-  const lead = pinned ? best : ([...sameMetric].sort(newestFirst)[0] ?? best);
+  // A named document decides the lead; otherwise the newest report within the asked time leads.
+  const inTime = sameMetric.filter((candidate) => timeFit(candidate.figure.asOf, plan) === 1);
+  const lead = plan.docIds.length > 0 ? best : ([...inTime].sort(newestFirst)[0] ?? best);
   const timeline = sameMetric.filter((candidate) => candidate.figure.docId !== lead.figure.docId).sort(newestFirst);
   const more = plan.wantsSeveral
     ? candidates

@@ -379,7 +379,8 @@ export function understandQuestion(
   });
   const conceptText = removeQuestionPhrases(blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]));
   const concepts = buildConcepts(conceptText, lang, context.lexical);
-  const time = options.asOf ? { iso: options.asOf, periodStart: options.asOf, periodEnd: options.asOf, text: options.asOf } : timeConstraint(normalized);
+  // "As of a day" means the newest figures published up to that day.
+  const time = options.asOf ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf } : timeConstraint(normalized);
   const body = resolveBody(normalized);
   const expects = expectedKind(folded, intent);
   const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter((number) => !time || !time.text.includes(number));

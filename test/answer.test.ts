@@ -1,0 +1,136 @@
+import { FakeListChatModel } from "@langchain/core/utils/testing";
+import { describe, expect, it } from "vitest";
+import { answer } from "../bot/answer";
+import type { Answer } from "../bot/answer-types";
+import { ungroundedNumbers } from "../bot/grounding";
+import { createChatPhraser } from "../bot/phrase-with-llm";
+import { DeskError } from "../core/errors";
+import { testDeps } from "./support/desk";
+
+const ask = (question: string, extra: { lang?: "vi" | "en"; asOf?: string } = {}) => answer(testDeps(), { question, ...extra });
+
+function expectGrounded(result: Answer): void {
+  const derived = result.deadlines.flatMap((deadline) => [deadline.dueDate]).concat("2025-02-15");
+  expect(ungroundedNumbers(result.answer, result.citations, derived)).toEqual([]);
+}
+
+describe("figures", () => {
+  it("answers an unaccented question with the newest figure, its source and the older figures", async () => {
+    const result = await ask("co bao nhieu tai khoan vneid");
+    expect(result.status).toBe("answered");
+    expect(result.figures[0]?.text).toBe("67 triệu");
+    expect(result.answer.split("\n")[0]).toContain("67 triệu tài khoản VNeID");
+    const lead = result.citations[result.figures[0]?.citation ?? -1];
+    expect(lead?.doc).toBe("bao-cao-tong-ket-de-an-06-2025");
+    expect(lead?.quote).toContain("phê duyệt 67 triệu tài khoản VNeID");
+    // The December 2023 conclusion printed an older, larger-looking figure for a different metric.
+    expect(result.figures.slice(1).map((figure) => figure.text)).toContain("trên 70 triệu");
+    expect(result.answer).toContain("2023");
+    expectGrounded(result);
+  });
+
+  it("answers for the time the question names", async () => {
+    const result = await ask("How many chip-based citizen ID cards had been issued by January 2025?");
+    expect(result.status).toBe("answered");
+    expect(result.lang).toBe("en");
+    expect(result.figures[0]?.text).toBe("trên 87,9 triệu");
+    const citation = result.citations[result.figures[0]?.citation ?? -1];
+    expect(citation?.number).toBe("290/BC-TCTTKĐA");
+    expect(citation?.date).toBe("2025-02-04");
+    expect(result.answer).toMatch(/as of 01\/2025/);
+    expectGrounded(result);
+  });
+
+  it("prefers the figure whose counted noun matches the question among several in one sentence", async () => {
+    const result = await ask("Kết luận hội nghị tháng 12/2023 ghi nhận có bao nhiêu tổ công tác Đề án 06 cấp xã?");
+    expect(result.figures[0]?.text).toBe("10.599");
+  });
+
+  it("never answers with a number the question itself gives", async () => {
+    const result = await ask("Đối với 116 CSDL được giao theo Nghị quyết 71/NQ-CP, có bao nhiêu CSDL đã có nền tảng và được hình thành tập trung?");
+    expect(result.figures[0]?.text).toBe("32");
+  });
+
+  it("quotes percentages exactly as printed", async () => {
+    const result = await ask("Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?");
+    expect(result.figures[0]?.text).toBe("73,03%");
+    expectGrounded(result);
+  });
+});
+
+describe("deadlines and dates", () => {
+  it("gives a task's due date as printed and normalized, who must do it, and whether it is past due", async () => {
+    const result = await ask("Bộ Tư pháp phải phối hợp Bộ Công an triển khai cấp Phiếu lý lịch tư pháp trên VNeID tại Thừa Thiên Huế trong thời hạn nào?");
+    expect(result.status).toBe("answered");
+    const [deadline] = result.deadlines;
+    expect(deadline?.dueText).toContain("Quý I năm 2024");
+    expect(deadline?.dueDate).toBe("2024-03-31");
+    expect(deadline?.body).toBe("Bộ Tư pháp");
+    expect(deadline?.status).toBe("past-due");
+    expect(result.answer).toContain("31/03/2024");
+    expectGrounded(result);
+  });
+
+  it("lists what is due in a quarter, sorted by due date", async () => {
+    const result = await ask("những việc phải hoàn thành trong Quý I/2024");
+    expect(result.deadlines.length).toBeGreaterThan(3);
+    const dueDates = result.deadlines.map((deadline) => deadline.dueDate);
+    expect(dueDates).toEqual([...dueDates].sort());
+    expect(dueDates.every((date) => date >= "2024-01-01" && date <= "2024-03-31")).toBe(true);
+    expect(result.deadlines.some((deadline) => deadline.task.includes("Phiếu lý lịch tư pháp"))).toBe(true);
+  });
+
+  it("lists a ministry's tasks", async () => {
+    const result = await ask("what must the Ministry of Health finish?");
+    expect(result.deadlines.length).toBeGreaterThan(0);
+    expect(result.deadlines.every((deadline) => deadline.body === "Bộ Y tế" || deadline.task.includes("Bộ Y tế"))).toBe(true);
+  });
+
+  it("finds the date of an event", async () => {
+    const result = await ask("Hội nghị đánh giá tình hình 02 năm triển khai Đề án 06 do Thủ tướng chủ trì diễn ra ngày nào?");
+    expect(result.answer).toContain("21 tháng 12 năm 2023");
+    expect(result.answer).toContain("2023-12-21");
+  });
+});
+
+describe("questions the reports do not answer", () => {
+  it.each([
+    "Kế hoạch số 51/KH-UBND ngày 01/3/2022 về triển khai Đề án 06 là của tỉnh nào?",
+    "phi kich hoat tai khoan dinh danh dien tu muc 2 la bao nhieu tien",
+    "When did Noi Bai airport start biometric VNeID check-in for passengers?",
+    "Tổng mức đầu tư của Dự án xây dựng Trung tâm dữ liệu quốc gia số 1 là bao nhiêu tỷ đồng?",
+  ])("says so for %s and shows the closest passages", async (question) => {
+    const result = await ask(question);
+    expect(result.status).toBe("not_found");
+    expect(result.figures).toEqual([]);
+    expect(result.citations.length).toBeGreaterThan(0);
+  });
+});
+
+describe("input", () => {
+  it("rejects an empty or invisible question with a typed error", async () => {
+    await expect(ask("   \u200b ")).rejects.toMatchObject({ code: "QUESTION_EMPTY" });
+    await expect(ask("x".repeat(1001))).rejects.toBeInstanceOf(DeskError);
+  });
+
+  it("answers in English when asked to, keeping quotes in Vietnamese", async () => {
+    const result = await ask("co bao nhieu tai khoan vneid", { lang: "en" });
+    expect(result.answer).toContain("as of");
+    expect(result.answer).toContain("phê duyệt 67 triệu tài khoản VNeID");
+  });
+});
+
+describe("optional LLM phrasing", () => {
+  it("keeps a phrasing whose numbers all appear in the quotes", async () => {
+    const phraser = createChatPhraser(new FakeListChatModel({ responses: ["Đã phê duyệt 67 triệu tài khoản VNeID (Báo cáo tổng kết)."] }));
+    const result = await answer(testDeps({ phraser }), { question: "co bao nhieu tai khoan vneid" });
+    expect(result.answer).toBe("Đã phê duyệt 67 triệu tài khoản VNeID (Báo cáo tổng kết).");
+  });
+
+  it("falls back to the extractive answer when the phrasing invents a number", async () => {
+    const phraser = createChatPhraser(new FakeListChatModel({ responses: ["Đã phê duyệt 68 triệu tài khoản VNeID."] }));
+    const result = await answer(testDeps({ phraser }), { question: "co bao nhieu tai khoan vneid" });
+    expect(result.answer).not.toContain("68 triệu");
+    expect(result.answer.split("\n")[0]).toContain("67 triệu");
+  });
+});
