@@ -28,14 +28,21 @@ export function readEvalSet(path: string): EvalItem[] {
     .filter((line) => line.trim())
     .map((line, index) => {
       const parsed = evalItemSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${index + 1}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+      if (!parsed.success)
+        throw new Error(
+          `${path}:${index + 1}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`,
+        );
       return parsed.data;
     });
 }
 
 /** Words of a text, folded, without emphasis marks or superscript footnote markers. */
 export function comparableWords(text: string): string[] {
-  return fold(normalizeText(text).replace(/\*+/g, "").replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, " "))
+  return fold(
+    normalizeText(text)
+      .replace(/\*+/g, "")
+      .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, " "),
+  )
     .split(/[^\p{L}\p{N}.,%/]+/u)
     .map((word) => word.replace(/^[.,]+|[.,]+$/g, ""))
     .filter(Boolean);

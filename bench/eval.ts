@@ -7,6 +7,7 @@ import type { Answer } from "../bot/answer-types";
 import { loadConfig, processEnv } from "../core/config";
 import { todayInVietnam } from "../core/dates";
 import { createCliLogger } from "../core/logger";
+import { hasDiacritics } from "../core/text";
 import { loadEmbedder } from "../index/load-embedder";
 import type { LoadedIndex } from "../index/read";
 import { search } from "../index/search";
@@ -52,7 +53,9 @@ async function retrievalRank(index: LoadedIndex, item: EvalItem): Promise<number
   if (!item.quote) return -2;
   const documents = new Map(index.documents.map((document) => [document.meta.id, document]));
   const hits = await search({ index }, item.question, { topK: 3 });
-  return hits.findIndex((hit) => quoteAppears(item.quote ?? "", searchTextOf(hit.chunk, documents.get(hit.chunk.docId))));
+  return hits.findIndex((hit) =>
+    quoteAppears(item.quote ?? "", searchTextOf(hit.chunk, documents.get(hit.chunk.docId))),
+  );
 }
 
 function percent(part: number, whole: number): string {
@@ -64,15 +67,30 @@ function summarize(outcomes: Outcome[]): Record<string, unknown> {
   const group = (key: (outcome: Outcome) => string) => {
     const groups = new Map<string, Outcome[]>();
     for (const outcome of outcomes) groups.set(key(outcome), [...(groups.get(key(outcome)) ?? []), outcome]);
-    return Object.fromEntries([...groups].map(([name, items]) => [name, percent(items.filter((item) => item.correct).length, items.length)]));
+    return Object.fromEntries(
+      [...groups].map(([name, items]) => [
+        name,
+        percent(items.filter((item) => item.correct).length, items.length),
+      ]),
+    );
   };
   const latencies = outcomes.map((outcome) => outcome.ms).sort((a, b) => a - b);
   return {
     answers: percent(outcomes.filter((outcome) => outcome.correct).length, outcomes.length),
     answersByKind: group((outcome) => outcome.item.kind),
-    answersByLang: group((outcome) => (outcome.item.lang === "vi" && !/[^\x00-\x7F]/.test(outcome.item.question) ? "vi-unaccented" : outcome.item.lang)),
-    retrievalHit1: percent(withQuote.filter((outcome) => outcome.retrievalRank === 0).length, withQuote.length),
-    retrievalHit3: percent(withQuote.filter((outcome) => outcome.retrievalRank >= 0).length, withQuote.length),
+    answersByLang: group((outcome) =>
+      outcome.item.lang === "vi" && !hasDiacritics(outcome.item.question)
+        ? "vi-unaccented"
+        : outcome.item.lang,
+    ),
+    retrievalHit1: percent(
+      withQuote.filter((outcome) => outcome.retrievalRank === 0).length,
+      withQuote.length,
+    ),
+    retrievalHit3: percent(
+      withQuote.filter((outcome) => outcome.retrievalRank >= 0).length,
+      withQuote.length,
+    ),
     baselineHit1: percent(withQuote.filter((outcome) => outcome.baselineRank === 0).length, withQuote.length),
     baselineHit3: percent(withQuote.filter((outcome) => outcome.baselineRank >= 0).length, withQuote.length),
     answerMsP50: latencies[Math.floor(latencies.length / 2)]?.toFixed(1),
@@ -82,21 +100,35 @@ function summarize(outcomes: Outcome[]): Record<string, unknown> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { set: { type: "string", default: "../shared/eval/dev.jsonl" }, json: { type: "string" }, verbose: { type: "boolean", default: false } },
+    options: {
+      set: { type: "string", default: "../shared/eval/dev.jsonl" },
+      json: { type: "string" },
+      verbose: { type: "boolean", default: false },
+    },
   });
   const logger = createCliLogger();
   const config = loadConfig(processEnv());
   const items = readEvalSet(resolve(values.set ?? ""));
   const embedder = await loadEmbedder(config.embeddings, logger);
-  const { index } = await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) });
+  const { index } = await ensureIndex({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    logger,
+    ...(embedder ? { embedder } : {}),
+  });
   const baseline = await baselineRanker(config.corpusDir);
   const today = config.today ?? todayInVietnam();
   const outcomes: Outcome[] = [];
   for (const item of items) {
     const started = performance.now();
-    const result = await answer({ index, today: () => today, ...(embedder ? { embedder } : {}) }, { question: item.question });
+    const result = await answer(
+      { index, today: () => today, ...(embedder ? { embedder } : {}) },
+      { question: item.question },
+    );
     const ms = performance.now() - started;
-    const baselineRank = item.quote ? baseline(item.question).findIndex((passage) => quoteAppears(item.quote ?? "", passage)) : -2;
+    const baselineRank = item.quote
+      ? baseline(item.question).findIndex((passage) => quoteAppears(item.quote ?? "", passage))
+      : -2;
     const outcome: Outcome = {
       item,
       retrievalRank: await retrievalRank(index, item),
@@ -108,13 +140,28 @@ async function main(): Promise<number> {
     };
     outcomes.push(outcome);
     if (values.verbose || !outcome.correct) {
-      process.stdout.write(`${outcome.correct ? "ok  " : "FAIL"} ${item.id} [${item.kind}/${item.lang}] ${item.question}\n     → ${result.status}: ${outcome.lead.slice(0, 220)}\n`);
-      if (!outcome.correct) process.stdout.write(`     expected: ${item.answers.join(" | ") || "not_found"}\n`);
+      process.stdout.write(
+        `${outcome.correct ? "ok  " : "FAIL"} ${item.id} [${item.kind}/${item.lang}] ${item.question}\n     → ${result.status}: ${outcome.lead.slice(0, 220)}\n`,
+      );
+      if (!outcome.correct)
+        process.stdout.write(`     expected: ${item.answers.join(" | ") || "not_found"}\n`);
     }
   }
-  const summary = { set: values.set, embeddings: embedder?.modelId ?? "none (lexical only)", ...summarize(outcomes) };
+  const summary = {
+    set: values.set,
+    embeddings: embedder?.modelId ?? "none (lexical only)",
+    ...summarize(outcomes),
+  };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  if (values.json) writeFileSync(values.json, JSON.stringify({ summary, outcomes: outcomes.map(({ item, ...rest }) => ({ id: item.id, ...rest })) }, null, 2));
+  if (values.json)
+    writeFileSync(
+      values.json,
+      JSON.stringify(
+        { summary, outcomes: outcomes.map(({ item, ...rest }) => ({ id: item.id, ...rest })) },
+        null,
+        2,
+      ),
+    );
   return 0;
 }
 

@@ -3,11 +3,17 @@
  * generic setup without Vietnamese-aware tokens, folding or a glossary would retrieve.
  */
 export function simpleBm25(passages: string[]): (query: string, topK: number) => number[] {
-  const tokenize = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokenize = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
   const documents = passages.map(tokenize);
-  const averageLength = documents.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, documents.length);
+  const averageLength =
+    documents.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, documents.length);
   const frequency = new Map<string, number>();
-  for (const tokens of documents) for (const token of new Set(tokens)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+  for (const tokens of documents)
+    for (const token of new Set(tokens)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
   return (query, topK) => {
     const terms = new Set(tokenize(query));
     const scores = documents.map((tokens) => {

@@ -4,9 +4,9 @@ import type { CleanDocument, Deadline, Figure } from "../core/types";
 import { type QueryPlan, understandQuestion } from "../index/query";
 import { type SearchHit, search } from "../index/search";
 import type { Answer, AnswerDeadline, AnswerDeps, AnswerFigure, AskRequest } from "./answer-types";
-import { chooseFigures, type ScoredFigure } from "./choose-figures";
-import { deadlineStatus, listDeadlines, rankDeadlines } from "./choose-deadlines";
 import { rankDates } from "./choose-date";
+import { deadlineStatus, listDeadlines, rankDeadlines } from "./choose-deadlines";
+import { chooseFigures, type ScoredFigure } from "./choose-figures";
 import { rankSentences } from "./choose-sentence";
 import { CitationList, type QuoteSpot } from "./citations";
 import { ungroundedNumbers } from "./grounding";
@@ -86,7 +86,8 @@ function composeFigures(context: Context): Composition | undefined {
   const figures = [lead, ...more, ...timeline].map((scored) => figureEntry(scored, context));
   const leadCitation = citations.items[figures[0]?.citation ?? 0];
   if (!leadCitation) return undefined;
-  const quoteAt = (figure: Figure) => excerpt(figure.sentence, figure.start - figure.sentenceStart, figure.end - figure.sentenceStart);
+  const quoteAt = (figure: Figure) =>
+    excerpt(figure.sentence, figure.start - figure.sentenceStart, figure.end - figure.sentenceStart);
   const lines = [
     `${printedFigure(lead.figure)} (${words.asOf} ${readableDate(lead.figure.asOf, lang)}, ${sourceLine(leadCitation, lang)}).`,
     `${words.quote}: "${quoteAt(lead.figure)}"`,
@@ -136,13 +137,23 @@ function composeDeadline(context: Context): Composition | undefined {
     `${statusText(entry, context)}.`,
     `${words.quote}: "${excerpt(deadline.sentence, deadline.start - deadline.sentenceStart, deadline.end - deadline.sentenceStart)}"`,
   ];
-  return { lines, figures: [], deadlines: [entry], derived: [deadline.dueDate, readableDate(deadline.dueDate, context.lang), context.today] };
+  return {
+    lines,
+    figures: [],
+    deadlines: [entry],
+    derived: [deadline.dueDate, readableDate(deadline.dueDate, context.lang), context.today],
+  };
 }
 
 function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
-  if (plan.time) parts.push(lang === "vi" ? ` trong ${readableDate(plan.time.iso, lang)}` : ` in ${readableDate(plan.time.iso, lang)}`);
+  if (plan.time)
+    parts.push(
+      lang === "vi"
+        ? ` trong ${readableDate(plan.time.iso, lang)}`
+        : ` in ${readableDate(plan.time.iso, lang)}`,
+    );
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
   if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
   return parts.join("");
@@ -164,7 +175,9 @@ function composeDeadlineList(context: Context): Composition | undefined {
     const citation = context.citations.items[entry.citation];
     const who = entry.body ? `${entry.body}: ` : "";
     const late = entry.reportedLate ? ` — ${words.reportedLate}` : "";
-    lines.push(`• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`);
+    lines.push(
+      `• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`,
+    );
   }
   if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines(entries.length - MAX_LISTED));
   const derived = entries.flatMap((entry) => [entry.dueDate, readableDate(entry.dueDate, lang)]);
@@ -201,7 +214,9 @@ function composeFact(context: Context): Composition | undefined {
   const index = context.citations.add(best.spot);
   const citation = context.citations.items[index];
   return {
-    lines: [`${citation ? sourceLine(citation, context.lang) : ""}: "${excerpt(best.spot.sentence, 0, 0, 400)}"`],
+    lines: [
+      `${citation ? sourceLine(citation, context.lang) : ""}: "${excerpt(best.spot.sentence, 0, 0, 400)}"`,
+    ],
     figures: [],
     deadlines: [],
     derived: [],
@@ -216,7 +231,11 @@ function compose(context: Context): Composition | undefined {
     case "deadline-list":
       return composeDeadlineList(context);
     case "deadline":
-      return composeDeadline(context) ?? composeDate(context) ?? (plan.body ? composeDeadlineList(context) : undefined);
+      return (
+        composeDeadline(context) ??
+        composeDate(context) ??
+        (plan.body ? composeDeadlineList(context) : undefined)
+      );
     case "date":
       return composeDate(context) ?? composeDeadline(context);
     case "figure":
@@ -232,7 +251,10 @@ function notFound(context: Context): Answer {
   const lines: string[] = [words.notFound];
   if (plan.unknownNames.length > 0) lines.push(`${words.unknownNames}: ${plan.unknownNames.join(", ")}.`);
   const closest = rankSentences(plan, context.hits)
-    .filter((candidate, index, all) => all.findIndex((other) => other.spot.docId === candidate.spot.docId) === index)
+    .filter(
+      (candidate, index, all) =>
+        all.findIndex((other) => other.spot.docId === candidate.spot.docId) === index,
+    )
     .slice(0, 3);
   if (closest.length > 0) {
     lines.push(`${words.closest}:`);
@@ -241,20 +263,41 @@ function notFound(context: Context): Answer {
       lines.push(`• ${citation?.label ?? ""}: "${excerpt(candidate.spot.sentence, 0, 0, 200)}"`);
     }
   }
-  return { status: "not_found", answer: lines.join("\n"), lang, figures: [], deadlines: [], citations: citations.items };
+  return {
+    status: "not_found",
+    answer: lines.join("\n"),
+    lang,
+    figures: [],
+    deadlines: [],
+    citations: citations.items,
+  };
 }
 
 /** Validates and normalizes the question; an empty one is the caller's mistake, not a search. */
 export function readQuestion(raw: string): string {
-  const question = normalizeText(raw).replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "").trim();
-  if (!question) throw new DeskError("QUESTION_EMPTY", "The question is empty. Ask about a figure, a deadline or a date in Đề án 06.");
+  const question = normalizeText(raw)
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "")
+    .trim();
+  if (!question)
+    throw new DeskError(
+      "QUESTION_EMPTY",
+      "The question is empty. Ask about a figure, a deadline or a date in Đề án 06.",
+    );
   if (question.length > MAX_QUESTION_CHARS) {
-    throw new DeskError("QUESTION_TOO_LONG", `The question is longer than ${MAX_QUESTION_CHARS} characters. Shorten it.`);
+    throw new DeskError(
+      "QUESTION_TOO_LONG",
+      `The question is longer than ${MAX_QUESTION_CHARS} characters. Shorten it.`,
+    );
   }
   return question;
 }
 
-async function phraseOrKeep(deps: AnswerDeps, extractive: Answer, derived: string[], question: string): Promise<Answer> {
+async function phraseOrKeep(
+  deps: AnswerDeps,
+  extractive: Answer,
+  derived: string[],
+  question: string,
+): Promise<Answer> {
   if (!deps.phraser || extractive.status !== "answered") return extractive;
   try {
     const phrased = (await deps.phraser.phrase(extractive, question)).trim();
@@ -273,7 +316,9 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     { lexical: index.lexical, documents: index.documents.map((document) => document.meta) },
     { ...(request.lang ? { lang: request.lang } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) },
   );
-  const hits = await search({ index, ...(deps.embedder ? { embedder: deps.embedder } : {}) }, plan, { topK: SEARCH_DEPTH });
+  const hits = await search({ index, ...(deps.embedder ? { embedder: deps.embedder } : {}) }, plan, {
+    topK: SEARCH_DEPTH,
+  });
   const context: Context = {
     plan,
     hits,

@@ -10,7 +10,10 @@ const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "use YYYY, YYYY-MM
 export const askBody = z.strictObject({
   question: z.string().max(MAX_QUESTION_CHARS, `at most ${MAX_QUESTION_CHARS} characters`),
   lang: z.enum(["vi", "en"]).optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD").optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD")
+    .optional(),
 });
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);

@@ -1,15 +1,21 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import type { z } from "zod";
+import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { DeskError, isDeskError } from "../core/errors";
 import { answer } from "./answer";
 import type { AnswerDeps } from "./answer-types";
 import { askBody, deadlinesQuery, documentParams, figuresQuery, jsonSchemaOf } from "./api-schemas";
-import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { deadlineStatus, listDeadlines } from "./choose-deadlines";
 import { CitationList } from "./citations";
 import { listFigures } from "./list-figures";
@@ -31,8 +37,13 @@ export interface AppDeps {
   apiKeys?: string[];
   /** Folder of the built web page; not served when missing. */
   webRoot?: string;
+  /** A request whose body has not fully arrived by then gets 408 (slow-body clients). Default 10 s. */
+  requestTimeoutMs?: number;
   /** Telegram webhook route, when the bot runs in webhook mode. */
-  telegramWebhook?: { path: string; handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> };
+  telegramWebhook?: {
+    path: string;
+    handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  };
 }
 
 // The page loads only its own script and style; text from reports can never run as code.
@@ -42,13 +53,19 @@ const CONTENT_SECURITY_POLICY =
 function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
   const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`).join("; ");
+  const details = result.error.issues
+    .map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`)
+    .join("; ");
   throw new DeskError("BAD_REQUEST", `Invalid request: ${details}`);
 }
 
 function requireDesk(deps: AppDeps): AnswerDeps {
   const desk = deps.desk();
-  if (!desk) throw new DeskError("INDEX_MISSING", "The index is not loaded yet. Try again shortly; if it persists, run `npm run ingest`.");
+  if (!desk)
+    throw new DeskError(
+      "INDEX_MISSING",
+      "The index is not loaded yet. Try again shortly; if it persists, run `npm run ingest`.",
+    );
   return desk;
 }
 
@@ -58,73 +75,105 @@ function toErrorReply(error: unknown): { status: number; code: string; message: 
   const fastifyError = error as { code?: string; statusCode?: number; message?: string };
   switch (fastifyError.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return { status: 413, code: "BODY_TOO_LARGE", message: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.` };
+      return {
+        status: 413,
+        code: "BODY_TOO_LARGE",
+        message: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`,
+      };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the request body as application/json." };
+      return {
+        status: 415,
+        code: "UNSUPPORTED_MEDIA_TYPE",
+        message: "Send the request body as application/json.",
+      };
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return { status: 400, code: "BAD_REQUEST", message: "The JSON body is empty." };
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return { status: 400, code: "BAD_REQUEST", message: "The body is not valid JSON." };
   }
-  if (fastifyError.statusCode === 429) return { status: 429, code: "RATE_LIMITED", message: fastifyError.message ?? "Too many requests." };
-  if (error instanceof SyntaxError || fastifyError.statusCode === 400) return { status: 400, code: "BAD_REQUEST", message: "The body is not valid JSON." };
+  if (fastifyError.statusCode === 429)
+    return { status: 429, code: "RATE_LIMITED", message: fastifyError.message ?? "Too many requests." };
+  if (error instanceof SyntaxError || fastifyError.statusCode === 400)
+    return { status: 400, code: "BAD_REQUEST", message: "The body is not valid JSON." };
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { status: fastifyError.statusCode, code: "BAD_REQUEST", message: fastifyError.message ?? "Bad request." };
+    return {
+      status: fastifyError.statusCode,
+      code: "BAD_REQUEST",
+      message: fastifyError.message ?? "Bad request.",
+    };
   }
   return { status: 500, code: "INTERNAL", message: "Something went wrong on our side. Try again." };
 }
 
 function registerApi(app: FastifyInstance, deps: AppDeps): void {
-  app.post("/api/ask", { schema: { body: jsonSchemaOf(askBody), summary: "Answer a question with cited figures" } }, async (request) => {
-    const body = parse(askBody, request.body);
-    return answer(requireDesk(deps), body);
-  });
+  app.post(
+    "/api/ask",
+    { schema: { body: jsonSchemaOf(askBody), summary: "Answer a question with cited figures" } },
+    async (request) => {
+      const body = parse(askBody, request.body);
+      return answer(requireDesk(deps), body);
+    },
+  );
 
-  app.get("/api/figures", { schema: { querystring: jsonSchemaOf(figuresQuery), summary: "Figures on a topic, newest first" } }, async (request) => {
-    const query = parse(figuresQuery, request.query);
-    const desk = requireDesk(deps);
-    const figures = await listFigures(desk.index, query, desk.embedder);
-    const citations = new CitationList(new Map(desk.index.documents.map((document) => [document.meta.id, document])));
-    return {
-      figures: figures.map((figure) => ({
-        value: figure.value,
-        text: figure.text,
-        ...(figure.unit ? { unit: figure.unit } : {}),
-        kind: figure.kind,
-        asOf: figure.asOf,
-        citation: citations.add(figure),
-      })),
-      citations: citations.items,
-    };
-  });
+  app.get(
+    "/api/figures",
+    { schema: { querystring: jsonSchemaOf(figuresQuery), summary: "Figures on a topic, newest first" } },
+    async (request) => {
+      const query = parse(figuresQuery, request.query);
+      const desk = requireDesk(deps);
+      const figures = await listFigures(desk.index, query, desk.embedder);
+      const citations = new CitationList(
+        new Map(desk.index.documents.map((document) => [document.meta.id, document])),
+      );
+      return {
+        figures: figures.map((figure) => ({
+          value: figure.value,
+          text: figure.text,
+          ...(figure.unit ? { unit: figure.unit } : {}),
+          kind: figure.kind,
+          asOf: figure.asOf,
+          citation: citations.add(figure),
+        })),
+        citations: citations.items,
+      };
+    },
+  );
 
-  app.get("/api/deadlines", { schema: { querystring: jsonSchemaOf(deadlinesQuery), summary: "Deadlines by period, body and status" } }, async (request) => {
-    const query = parse(deadlinesQuery, request.query);
-    const desk = requireDesk(deps);
-    const today = desk.today();
-    const listed = listDeadlines(desk.index.deadlines, {
-      today,
-      ...(query.from ? { from: startOfIsoPeriod(query.from) } : {}),
-      ...(query.to ? { to: endOfIsoPeriod(query.to) } : {}),
-      ...(query.body ? { body: query.body } : {}),
-      ...(query.overdue ? { overdue: query.overdue === "true" } : {}),
-    }).slice(0, query.limit);
-    const citations = new CitationList(new Map(desk.index.documents.map((document) => [document.meta.id, document])));
-    return {
-      today,
-      deadlines: listed.map((deadline) => ({
-        task: deadline.task,
-        ...(deadline.body ? { body: deadline.body } : {}),
-        dueText: deadline.dueText,
-        dueDate: deadline.dueDate,
-        setOn: deadline.setOn,
-        status: deadlineStatus(deadline.dueDate, today),
-        reportedLate: deadline.late || deadline.lateNotes.length > 0,
-        citation: citations.add(deadline),
-      })),
-      citations: citations.items,
-    };
-  });
+  app.get(
+    "/api/deadlines",
+    {
+      schema: { querystring: jsonSchemaOf(deadlinesQuery), summary: "Deadlines by period, body and status" },
+    },
+    async (request) => {
+      const query = parse(deadlinesQuery, request.query);
+      const desk = requireDesk(deps);
+      const today = desk.today();
+      const listed = listDeadlines(desk.index.deadlines, {
+        today,
+        ...(query.from ? { from: startOfIsoPeriod(query.from) } : {}),
+        ...(query.to ? { to: endOfIsoPeriod(query.to) } : {}),
+        ...(query.body ? { body: query.body } : {}),
+        ...(query.overdue ? { overdue: query.overdue === "true" } : {}),
+      }).slice(0, query.limit);
+      const citations = new CitationList(
+        new Map(desk.index.documents.map((document) => [document.meta.id, document])),
+      );
+      return {
+        today,
+        deadlines: listed.map((deadline) => ({
+          task: deadline.task,
+          ...(deadline.body ? { body: deadline.body } : {}),
+          dueText: deadline.dueText,
+          dueDate: deadline.dueDate,
+          setOn: deadline.setOn,
+          status: deadlineStatus(deadline.dueDate, today),
+          reportedLate: deadline.late || deadline.lateNotes.length > 0,
+          citation: citations.add(deadline),
+        })),
+        citations: citations.items,
+      };
+    },
+  );
 
   app.get("/api/documents", { schema: { summary: "The reports in the corpus" } }, async () => {
     const { index } = requireDesk(deps);
@@ -137,21 +186,37 @@ function registerApi(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
-  app.get("/api/documents/:id", { schema: { params: jsonSchemaOf(documentParams), summary: "One report's cleaned text" } }, async (request) => {
-    const { id } = parse(documentParams, request.params);
-    const document = requireDesk(deps).index.documents.find((candidate) => candidate.meta.id === id);
-    if (!document) throw new DeskError("NOT_FOUND", `No document with id "${id}". GET /api/documents lists them.`);
-    return { meta: document.meta, text: document.text, sections: document.sections, pages: document.pages };
-  });
+  app.get(
+    "/api/documents/:id",
+    { schema: { params: jsonSchemaOf(documentParams), summary: "One report's cleaned text" } },
+    async (request) => {
+      const { id } = parse(documentParams, request.params);
+      const document = requireDesk(deps).index.documents.find((candidate) => candidate.meta.id === id);
+      if (!document)
+        throw new DeskError("NOT_FOUND", `No document with id "${id}". GET /api/documents lists them.`);
+      return { meta: document.meta, text: document.text, sections: document.sections, pages: document.pages };
+    },
+  );
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT_BYTES,
     // Headers over 16 KB are refused by Node itself with 431.
     routerOptions: { maxParamLength: 200 },
+    // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by default): check often
+    // enough that a client trickling its body gets its 408 on time.
+    serverFactory: (handler) => {
+      const requestTimeout = deps.requestTimeoutMs ?? 10_000;
+      return createServer(
+        { requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 2) },
+        handler,
+      );
+    },
   });
+  // Only JSON bodies are accepted: anything else is a 415, not a string that happens to parse.
+  app.removeContentTypeParser("text/plain");
   // zod validates; the JSON Schemas on routes only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
 
@@ -169,11 +234,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(status).send({ error: { code, message } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` } }),
+    reply.status(404).send({
+      error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` },
+    }),
   );
 
   await app.register(fastifySwagger, {
-    openapi: { info: { title: "Đề án 06 figures desk", version: "1.0.0", description: "Exact, cited figures and deadlines from the Đề án 06 reports." } },
+    openapi: {
+      info: {
+        title: "Đề án 06 figures desk",
+        version: "1.0.0",
+        description: "Exact, cited figures and deadlines from the Đề án 06 reports.",
+      },
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: false });
 
@@ -194,7 +267,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/api/")) return;
       const key = request.headers["x-api-key"];
-      if (typeof key !== "string" || !keys.has(key)) throw new DeskError("UNAUTHORIZED", "Send a valid API key in the x-api-key header.");
+      if (typeof key !== "string" || !keys.has(key))
+        throw new DeskError("UNAUTHORIZED", "Send a valid API key in the x-api-key header.");
     });
   }
 
@@ -202,13 +276,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/readyz", { schema: { summary: "The index is loaded" } }, async (_request, reply) => {
     const desk = deps.desk();
     if (!desk) return reply.status(503).send({ ready: false });
-    return { ready: true, chunks: desk.index.chunks.length, builtAt: desk.index.manifest.builtAt, embeddings: Boolean(desk.embedder && desk.index.vectors) };
+    return {
+      ready: true,
+      chunks: desk.index.chunks.length,
+      builtAt: desk.index.manifest.builtAt,
+      embeddings: Boolean(desk.embedder && desk.index.vectors),
+    };
   });
 
   registerApi(app, deps);
-  if (deps.telegramWebhook) app.post(deps.telegramWebhook.path, { schema: { hide: true } }, deps.telegramWebhook.handler);
+  if (deps.telegramWebhook)
+    app.post(deps.telegramWebhook.path, { schema: { hide: true } }, deps.telegramWebhook.handler);
   if (deps.webRoot && existsSync(deps.webRoot)) {
-    await app.register(fastifyStatic, { root: deps.webRoot, prefix: "/", index: ["index.html"], dotfiles: "deny" });
+    await app.register(fastifyStatic, {
+      root: deps.webRoot,
+      prefix: "/",
+      index: ["index.html"],
+      dotfiles: "deny",
+    });
   }
   return app;
 }

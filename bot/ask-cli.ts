@@ -14,14 +14,23 @@ import { answer } from "./answer";
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, lang: { type: "string" }, "as-of": { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      "as-of": { type: "string" },
+    },
   });
   const question = positionals.join(" ");
   const logger = createCliLogger();
   try {
     const config = loadConfig(processEnv());
     const embedder = await loadEmbedder(config.embeddings, logger);
-    const { index } = await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) });
+    const { index } = await ensureIndex({
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      logger,
+      ...(embedder ? { embedder } : {}),
+    });
     const lang = values.lang === "en" || values.lang === "vi" ? values.lang : undefined;
     const result = await answer(
       { index, today: () => config.today ?? todayInVietnam(), ...(embedder ? { embedder } : {}) },
@@ -30,7 +39,10 @@ async function main(): Promise<number> {
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
-      const sources = result.citations.map((citation, at) => `  [${at + 1}] ${citation.title}${citation.number ? `, số ${citation.number}` : ""}${citation.section ? ` — ${citation.section}` : ""}`);
+      const sources = result.citations.map(
+        (citation, at) =>
+          `  [${at + 1}] ${citation.title}${citation.number ? `, số ${citation.number}` : ""}${citation.section ? ` — ${citation.section}` : ""}`,
+      );
       process.stdout.write(`${result.answer}\n\n${sources.join("\n")}\n`);
     }
     return result.status === "answered" ? 0 : 3;

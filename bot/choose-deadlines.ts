@@ -33,9 +33,18 @@ export function rankDeadlines(plan: QueryPlan, hits: SearchHit[]): ScoredDeadlin
   for (const hit of hits) {
     for (const deadline of hit.deadlines) {
       const offset = deadline.start - deadline.sentenceStart;
-      const spot = scoreSpot(plan.concepts, deadline.sentence, offset, deadline.end - deadline.sentenceStart, deadline.sectionPath);
-      const score = (0.5 * spot.clause + 0.3 * spot.context + 0.1 * spot.nearness + bodyFit(deadline, plan)) * (0.75 + (0.25 * hit.score) / best);
-      if (!spot.topicMissing) scored.push({ deadline, score, clause: Math.max(spot.clause, spot.context * 0.9) });
+      const spot = scoreSpot(
+        plan.concepts,
+        deadline.sentence,
+        offset,
+        deadline.end - deadline.sentenceStart,
+        deadline.sectionPath,
+      );
+      const score =
+        (0.5 * spot.clause + 0.3 * spot.context + 0.1 * spot.nearness + bodyFit(deadline, plan)) *
+        (0.75 + (0.25 * hit.score) / best);
+      if (!spot.topicMissing)
+        scored.push({ deadline, score, clause: Math.max(spot.clause, spot.context * 0.9) });
     }
   }
   return scored.sort((a, b) => b.score - a.score);
@@ -62,7 +71,7 @@ export function listDeadlines(deadlines: Deadline[], filters: DeadlineFilters): 
       if (filters.from && deadline.dueDate < filters.from) return false;
       if (filters.to && deadline.dueDate > filters.to) return false;
       if (filters.body && !sameBody(deadline, filters.body)) return false;
-      if (filters.overdue !== undefined && (deadline.dueDate < filters.today) !== filters.overdue) return false;
+      if (filters.overdue !== undefined && deadline.dueDate < filters.today !== filters.overdue) return false;
       const key = `${fold(deadline.task)}|${deadline.dueDate}`;
       if (seen.has(key)) return false;
       seen.add(key);

@@ -1,7 +1,7 @@
 import type { Figure } from "../core/types";
 import { coverage } from "../index/coverage";
 import type { QueryPlan } from "../index/query";
-import { timeFit, type SearchHit } from "../index/search";
+import { type SearchHit, timeFit } from "../index/search";
 import { scoreSpot } from "./score-passage";
 
 /**
@@ -47,8 +47,19 @@ function givenByQuestion(figure: Figure, plan: QueryPlan): boolean {
 
 export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number): ScoredFigure {
   const offset = figure.start - figure.sentenceStart;
-  const spot = scoreSpot(plan.concepts, figure.sentence, offset, figure.end - figure.sentenceStart, figure.sectionPath);
-  const base = 0.55 * spot.clause + 0.2 * spot.context + 0.15 * spot.nearness + unitFit(figure, plan) + kindFit(figure, plan);
+  const spot = scoreSpot(
+    plan.concepts,
+    figure.sentence,
+    offset,
+    figure.end - figure.sentenceStart,
+    figure.sectionPath,
+  );
+  const base =
+    0.55 * spot.clause +
+    0.2 * spot.context +
+    0.15 * spot.nearness +
+    unitFit(figure, plan) +
+    kindFit(figure, plan);
   const penalty = (figure.target ? 0.25 : 0) + (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
   return { figure, score: spot.topicMissing ? 0 : score, clause: 0.6 * spot.clause + 0.4 * spot.context };
@@ -78,7 +89,8 @@ function bestPerDocument(candidates: ScoredFigure[], threshold: number): ScoredF
   return [...perDocument.values()];
 }
 
-const newestFirst = (a: ScoredFigure, b: ScoredFigure) => b.figure.asOf.localeCompare(a.figure.asOf) || b.score - a.score;
+const newestFirst = (a: ScoredFigure, b: ScoredFigure) =>
+  b.figure.asOf.localeCompare(a.figure.asOf) || b.score - a.score;
 
 export function chooseFigures(plan: QueryPlan, hits: SearchHit[]): FigureChoice | undefined {
   const candidates = candidatesOf(plan, hits);
@@ -91,10 +103,17 @@ export function chooseFigures(plan: QueryPlan, hits: SearchHit[]): FigureChoice 
   // A named document decides the lead; otherwise the newest report within the asked time leads.
   const inTime = sameMetric.filter((candidate) => timeFit(candidate.figure.asOf, plan) === 1);
   const lead = plan.docIds.length > 0 ? best : ([...inTime].sort(newestFirst)[0] ?? best);
-  const timeline = sameMetric.filter((candidate) => candidate.figure.docId !== lead.figure.docId).sort(newestFirst);
+  const timeline = sameMetric
+    .filter((candidate) => candidate.figure.docId !== lead.figure.docId)
+    .sort(newestFirst);
   const more = plan.wantsSeveral
     ? candidates
-        .filter((candidate) => candidate !== lead && candidate.figure.docId === lead.figure.docId && candidate.clause >= MIN_CLAUSE_COVERAGE)
+        .filter(
+          (candidate) =>
+            candidate !== lead &&
+            candidate.figure.docId === lead.figure.docId &&
+            candidate.clause >= MIN_CLAUSE_COVERAGE,
+        )
         .slice(0, 2)
     : [];
   return { lead, timeline, more };

@@ -17,7 +17,9 @@ export class CitationList {
   constructor(private readonly documents: Map<string, CleanDocument>) {}
 
   add(spot: QuoteSpot): number {
-    const existing = this.items.findIndex((item) => item.doc === spot.docId && item.start === spot.sentenceStart);
+    const existing = this.items.findIndex(
+      (item) => item.doc === spot.docId && item.start === spot.sentenceStart,
+    );
     if (existing >= 0) return existing;
     const meta = this.documents.get(spot.docId)?.meta;
     if (!meta) throw new Error(`Unknown document ${spot.docId}`);

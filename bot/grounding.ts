@@ -23,7 +23,9 @@ function allowedRuns(citations: Citation[], extra: string[]): Set<string> {
     citation.section ?? "",
     String(citation.page ?? ""),
   ]);
-  return new Set([...sources, ...extra].flatMap(digitRuns).flatMap((run) => [run, run.replace(/^0+(?=\d)/, "")]));
+  return new Set(
+    [...sources, ...extra].flatMap(digitRuns).flatMap((run) => [run, run.replace(/^0+(?=\d)/, "")]),
+  );
 }
 
 /** Numbers in `text` that no citation supports; empty when the answer is grounded. */

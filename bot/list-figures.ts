@@ -1,9 +1,9 @@
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import type { Figure } from "../core/types";
-import type { LoadedIndex } from "../index/read";
-import { understandQuestion } from "../index/query";
-import { search } from "../index/search";
 import type { Embedder } from "../index/embedder";
+import { understandQuestion } from "../index/query";
+import type { LoadedIndex } from "../index/read";
+import { search } from "../index/search";
 import { MIN_CLAUSE_COVERAGE, scoreFigure } from "./choose-figures";
 
 /**
@@ -18,8 +18,16 @@ export interface FigureFilters {
   limit: number;
 }
 
-function topicFigures(index: LoadedIndex, figures: Figure[], topic: string, hitsChunkIds: Map<string, number>): Figure[] {
-  const plan = understandQuestion(topic, { lexical: index.lexical, documents: index.documents.map((document) => document.meta) });
+function topicFigures(
+  index: LoadedIndex,
+  figures: Figure[],
+  topic: string,
+  hitsChunkIds: Map<string, number>,
+): Figure[] {
+  const plan = understandQuestion(topic, {
+    lexical: index.lexical,
+    documents: index.documents.map((document) => document.meta),
+  });
   return figures.filter((figure) => {
     const hitWeight = hitsChunkIds.get(figure.chunkId);
     if (hitWeight === undefined) return false;
@@ -28,7 +36,11 @@ function topicFigures(index: LoadedIndex, figures: Figure[], topic: string, hits
   });
 }
 
-export async function listFigures(index: LoadedIndex, filters: FigureFilters, embedder?: Embedder): Promise<Figure[]> {
+export async function listFigures(
+  index: LoadedIndex,
+  filters: FigureFilters,
+  embedder?: Embedder,
+): Promise<Figure[]> {
   const from = filters.from ? startOfIsoPeriod(filters.from) : undefined;
   const to = filters.to ? endOfIsoPeriod(filters.to) : undefined;
   let figures = index.figures.filter((figure) => {
@@ -40,7 +52,12 @@ export async function listFigures(index: LoadedIndex, filters: FigureFilters, em
   if (filters.q?.trim()) {
     const hits = await search({ index, ...(embedder ? { embedder } : {}) }, filters.q, { topK: 30 });
     const best = hits[0]?.score ?? 1;
-    figures = topicFigures(index, figures, filters.q, new Map(hits.map((hit) => [hit.chunk.id, hit.score / best])));
+    figures = topicFigures(
+      index,
+      figures,
+      filters.q,
+      new Map(hits.map((hit) => [hit.chunk.id, hit.score / best])),
+    );
   }
   return [...figures].sort((a, b) => b.asOf.localeCompare(a.asOf)).slice(0, filters.limit);
 }

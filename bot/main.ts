@@ -48,10 +48,21 @@ async function main(): Promise<void> {
   const embedder = await loadEmbedder(config.embeddings, logger);
   const today = config.today ? () => config.today as string : () => todayInVietnam();
   const phraser = config.llm ? createPhraser(config.llm) : undefined;
-  const desk = new Desk({ indexDir: config.indexDir, today, logger, ...(embedder ? { embedder } : {}), ...(phraser ? { phraser } : {}) });
+  const desk = new Desk({
+    indexDir: config.indexDir,
+    today,
+    logger,
+    ...(embedder ? { embedder } : {}),
+    ...(phraser ? { phraser } : {}),
+  });
 
   try {
-    await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) });
+    await ensureIndex({
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      logger,
+      ...(embedder ? { embedder } : {}),
+    });
     desk.load();
   } catch (error) {
     // Serve anyway: /readyz stays false and a good index is picked up as soon as one is built.
@@ -72,7 +83,10 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === "EADDRINUSE" ? `port ${config.port} is already in use; stop the other process or set PORT` : describeError(error);
+    const why =
+      code === "EADDRINUSE"
+        ? `port ${config.port} is already in use; stop the other process or set PORT`
+        : describeError(error);
     logger.error(`Cannot start the HTTP server: ${why}.`);
     await telegram.stop();
     process.exit(1);

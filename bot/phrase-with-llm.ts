@@ -9,7 +9,9 @@ import type { Answer, AnswerPhraser } from "./answer-types";
  */
 function promptFor(answer: Answer, question: string): string {
   const language = answer.lang === "en" ? "English" : "Vietnamese";
-  const quotes = answer.citations.map((citation, index) => `[${index + 1}] ${citation.label}: "${citation.quote}"`).join("\n");
+  const quotes = answer.citations
+    .map((citation, index) => `[${index + 1}] ${citation.label}: "${citation.quote}"`)
+    .join("\n");
   return [
     `Rewrite the answer below in ${language} as at most three short sentences for a government official.`,
     "Use only facts and numbers from the answer and the quotes, written exactly as printed. Do not add numbers.",
@@ -23,7 +25,9 @@ export function createChatPhraser(model: BaseChatModel): AnswerPhraser {
   return {
     async phrase(answer, question) {
       const reply = await model.invoke(promptFor(answer, question));
-      return typeof reply.content === "string" ? reply.content : reply.content.map((part) => ("text" in part ? part.text : "")).join("");
+      return typeof reply.content === "string"
+        ? reply.content
+        : reply.content.map((part) => ("text" in part ? part.text : "")).join("");
     },
   };
 }

@@ -21,7 +21,11 @@ const PHRASES = {
     deadlines: (count: number, scope: string) => `${count} nhiệm vụ có thời hạn${scope}:`,
     moreDeadlines: (count: number) => `… và ${count} nhiệm vụ khác.`,
     noDeadlines: "Không có nhiệm vụ nào có thời hạn khớp yêu cầu.",
-    status: { "past-due": "đã quá hạn", "due-this-month": "đến hạn trong tháng này", upcoming: "chưa đến hạn" } as Record<DeadlineStatus, string>,
+    status: {
+      "past-due": "đã quá hạn",
+      "due-this-month": "đến hạn trong tháng này",
+      upcoming: "chưa đến hạn",
+    } as Record<DeadlineStatus, string>,
     reportedLate: "báo cáo sau ghi nhận chậm tiến độ",
     today: "tính đến",
     date: "Ngày",
@@ -36,10 +40,14 @@ const PHRASES = {
     notFound: "The reports in the corpus do not answer this question.",
     closest: "Closest passages",
     unknownNames: "The reports never mention",
-    deadlines: (count: number, scope: string) => `${count} task${count === 1 ? "" : "s"} with a deadline${scope}:`,
+    deadlines: (count: number, scope: string) =>
+      `${count} task${count === 1 ? "" : "s"} with a deadline${scope}:`,
     moreDeadlines: (count: number) => `… and ${count} more.`,
     noDeadlines: "No task has a deadline matching the request.",
-    status: { "past-due": "past due", "due-this-month": "due this month", upcoming: "upcoming" } as Record<DeadlineStatus, string>,
+    status: { "past-due": "past due", "due-this-month": "due this month", upcoming: "upcoming" } as Record<
+      DeadlineStatus,
+      string
+    >,
     reportedLate: "a later report calls it late",
     today: "as of",
     date: "Date",

@@ -112,7 +112,10 @@ export function readDotEnv(path: string): Record<string, string> {
  * Parses the environment once at start-up. Fails with CONFIG_INVALID and one line per bad setting,
  * each saying which variable to fix.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -124,7 +127,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
-    throw new DeskError("CONFIG_INVALID", "Invalid configuration: LLM_BASE_URL is set but LLM_MODEL is not. Set both or neither.");
+    throw new DeskError(
+      "CONFIG_INVALID",
+      "Invalid configuration: LLM_BASE_URL is set but LLM_MODEL is not. Set both or neither.",
+    );
   }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new DeskError(
@@ -155,7 +161,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { apiKeys: e.API_KEYS, rateLimitMax: e.RATE_LIMIT_MAX, rateLimitWindowMs: e.RATE_LIMIT_WINDOW_MS },
     ...(e.TODAY ? { today: e.TODAY } : {}),
     ...(e.LLM_BASE_URL && e.LLM_MODEL
-      ? { llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, ...(e.LLM_API_KEY ? { apiKey: e.LLM_API_KEY } : {}) } }
+      ? {
+          llm: {
+            baseUrl: e.LLM_BASE_URL,
+            model: e.LLM_MODEL,
+            ...(e.LLM_API_KEY ? { apiKey: e.LLM_API_KEY } : {}),
+          },
+        }
       : {}),
   };
   return config;

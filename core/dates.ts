@@ -45,7 +45,7 @@ const MONTH_EN = String.raw`(january|february|march|april|may|june|july|august|s
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const DAY = String.raw`(\d{1,2})`;
 const MONTH = String.raw`(\d{1,2})`;
-const QUARTER = String.raw`(iv|iii|ii|i|[1-4])`;
+const QUARTER = "(iv|iii|ii|i|[1-4])";
 const SEP = String.raw`\s*[/.\-]\s*`;
 const YEAR_JOIN = String.raw`(?:\s*[/.\-]\s*|\s+(?:nam|năm)\s+|\s+)`;
 
@@ -103,7 +103,12 @@ function halfPeriod(year: number, half: 1 | 2) {
 }
 
 function yearPeriod(year: number) {
-  return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, precision: "year" as const, iso: String(year) };
+  return {
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    precision: "year" as const,
+    iso: String(year),
+  };
 }
 
 function quarterNumber(token: string): number {
@@ -121,12 +126,20 @@ const num = (value: string | undefined) => Number(value ?? Number.NaN);
 // Order matters: longer, more specific forms first; overlapping later matches are dropped.
 const RULES: Rule[] = [
   {
-    pattern: new RegExp(String.raw`tu\s+(?:nam\s+)?${YEAR}\s+(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?${YEAR}`, "g"),
+    pattern: new RegExp(
+      String.raw`tu\s+(?:nam\s+)?${YEAR}\s+(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?${YEAR}`,
+      "g",
+    ),
     build: (m) => {
       const from = num(m[1]);
       const to = num(m[2]);
       if (to < from) return undefined;
-      return { periodStart: `${from}-01-01`, periodEnd: `${to}-12-31`, precision: "year", iso: `${from}/${to}` };
+      return {
+        periodStart: `${from}-01-01`,
+        periodEnd: `${to}-12-31`,
+        precision: "year",
+        iso: `${from}/${to}`,
+      };
     },
   },
   {
@@ -179,7 +192,10 @@ const RULES: Rule[] = [
     build: (m) => monthPeriod(num(m[2]), num(m[1])),
   },
   {
-    pattern: new RegExp(String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+${YEAR}(?![\d/.,])`, "g"),
+    pattern: new RegExp(
+      String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+${YEAR}(?![\d/.,])`,
+      "g",
+    ),
     build: (m) => yearPeriod(num(m[1])),
   },
 ];
@@ -217,13 +233,20 @@ const CUES = [
 function cueBefore(folded: string, start: number): { cue: string; start: number } | undefined {
   const before = folded.slice(Math.max(0, start - 24), start);
   for (const cue of CUES) {
-    const match = new RegExp(String.raw`(?:^|[^\p{L}])(${cue.replace(/ /g, String.raw`\s+`)})\s*[(]?\s*$`, "u").exec(before);
-    if (match?.[1]) return { cue, start: start - before.length + (match.index ?? 0) + match[0].indexOf(match[1]) };
+    const match = new RegExp(
+      String.raw`(?:^|[^\p{L}])(${cue.replace(/ /g, String.raw`\s+`)})\s*[(]?\s*$`,
+      "u",
+    ).exec(before);
+    if (match?.[1])
+      return { cue, start: start - before.length + (match.index ?? 0) + match[0].indexOf(match[1]) };
   }
   return undefined;
 }
 
-function dueDateFor(cue: string | undefined, mention: { periodStart: string; periodEnd: string; precision: DuePrecision }): string {
+function dueDateFor(
+  cue: string | undefined,
+  mention: { periodStart: string; periodEnd: string; precision: DuePrecision },
+): string {
   // "trước ngày 01/7/2025" is due that day; "trước tháng 3 năm 2024" is due when March starts.
   if (cue === "truoc" || cue === "before") return mention.periodStart;
   return mention.periodEnd;
@@ -244,11 +267,14 @@ export function findDates(text: string): DateMention[] {
       const period = rule.build(match);
       if (!period) continue;
       // A leading "năm"/"in"/"by" belongs to the cue, not the date.
-      const lead = /^(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+(?=\d)/.exec(folded.slice(start, end));
+      const lead = /^(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+(?=\d)/.exec(
+        folded.slice(start, end),
+      );
       const cueText = lead ? lead[0].trim() : undefined;
       const cue = cueBefore(folded, start);
       taken.push([start, end]);
-      const effectiveCue = cue?.cue ?? (cueText && ["het", "cuoi", "dau", "by", "in"].includes(cueText) ? cueText : undefined);
+      const effectiveCue =
+        cue?.cue ?? (cueText && ["het", "cuoi", "dau", "by", "in"].includes(cueText) ? cueText : undefined);
       if (cue) start = cue.start;
       mentions.push({
         text: text.slice(start, end),

@@ -22,8 +22,9 @@ export const REDACTED_PATHS = [
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];
 
-export function createLogger(level: string): pino.Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } });
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export const silentLogger: Logger = pino({ level: "silent" });
@@ -38,7 +39,9 @@ function formatFields(object: object | string): string {
 /** Human-readable lines on stderr for command-line tools, where JSON log lines would be noise. */
 export function createCliLogger(verbose = false): Logger {
   const write = (level: string) => (object: object | string, message?: string) => {
-    const text = message ? `${message}${typeof object === "string" ? "" : ` (${formatFields(object)})`}` : formatFields(object);
+    const text = message
+      ? `${message}${typeof object === "string" ? "" : ` (${formatFields(object)})`}`
+      : formatFields(object);
     process.stderr.write(`${level}${text}\n`);
   };
   return {

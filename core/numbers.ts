@@ -37,7 +37,11 @@ export function readScaleWord(textAfterNumber: string): { factor: number; length
   for (const scale of SCALE_WORDS) {
     const match = scale.pattern.exec(lower);
     // The scale word must end at a word boundary: "tỷ lệ" is a ratio, not a billion.
-    if (match && !/^[\p{L}\p{N}]/u.test(lower.slice(match[0].length)) && !/^\s+lệ/u.test(lower.slice(match[0].length))) {
+    if (
+      match &&
+      !/^[\p{L}\p{N}]/u.test(lower.slice(match[0].length)) &&
+      !/^\s+lệ/u.test(lower.slice(match[0].length))
+    ) {
       return { factor: scale.factor, length: match[0].length };
     }
   }

@@ -80,7 +80,11 @@ export function findGlossaryMatches(foldedText: string): GlossaryMatch[] {
     // One-letter wordings ("i", "a") match too much once marks are gone.
     if (wording.length < 2) continue;
     let from = 0;
-    for (let at = padded.indexOf(` ${wording} `, from); at !== -1; at = padded.indexOf(` ${wording} `, from)) {
+    for (
+      let at = padded.indexOf(` ${wording} `, from);
+      at !== -1;
+      at = padded.indexOf(` ${wording} `, from)
+    ) {
       from = at + 1;
       const start = at;
       const end = at + wording.length;

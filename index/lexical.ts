@@ -72,17 +72,25 @@ export class LexicalIndex {
 
   static fromJSON(data: LexicalIndexData, source = "lexical.json"): LexicalIndex {
     if (data?.version !== 1 || !data.fields?.exact || !data.fields?.folded) {
-      throw new DeskError("INDEX_CORRUPT", `${source} is not a lexical index this version can read. Run \`npm run ingest\` to rebuild it.`);
+      throw new DeskError(
+        "INDEX_CORRUPT",
+        `${source} is not a lexical index this version can read. Run \`npm run ingest\` to rebuild it.`,
+      );
     }
     const restore = (field: LexicalIndexData["fields"][FieldName]): FieldIndex => {
       const lengths = Float64Array.from(field.lengths);
       return {
-        postings: new Map(field.terms.map((term, index) => [term, Int32Array.from(field.postings[index] ?? [])])),
+        postings: new Map(
+          field.terms.map((term, index) => [term, Int32Array.from(field.postings[index] ?? [])]),
+        ),
         lengths,
         averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
       };
     };
-    return new LexicalIndex(data.documentCount, { exact: restore(data.fields.exact), folded: restore(data.fields.folded) });
+    return new LexicalIndex(data.documentCount, {
+      exact: restore(data.fields.exact),
+      folded: restore(data.fields.folded),
+    });
   }
 
   toJSON(): LexicalIndexData {
@@ -91,7 +99,11 @@ export class LexicalIndex {
       postings: [...field.postings.values()].map((list) => Array.from(list)),
       lengths: Array.from(field.lengths),
     });
-    return { version: 1, documentCount: this.documentCount, fields: { exact: save(this.fields.exact), folded: save(this.fields.folded) } };
+    return {
+      version: 1,
+      documentCount: this.documentCount,
+      fields: { exact: save(this.fields.exact), folded: save(this.fields.folded) },
+    };
   }
 
   /** How many chunks contain the term (0 when none): rare terms decide what a question is about. */
@@ -120,7 +132,8 @@ export class LexicalIndex {
           const length = field.lengths[documentIndex] ?? 0;
           const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / field.averageLength);
           if (scores[documentIndex] === 0) touched.push(documentIndex);
-          scores[documentIndex] = (scores[documentIndex] ?? 0) + (weight * idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
+          scores[documentIndex] =
+            (scores[documentIndex] ?? 0) + (weight * idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
         }
       }
     }

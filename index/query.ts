@@ -133,7 +133,8 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
   ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn", "làm"].map(fold),
 );
 
-const LATEST_WORDS = /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
+const LATEST_WORDS =
+  /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
 const OVERDUE_WORDS = /\b(qua han|tre han|cham tien do|cham muon|overdue|late|behind schedule|past due)\b/;
 const LIST_WORDS =
   /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
@@ -143,9 +144,12 @@ const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period)\b/;
 const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what share|what percentage|what proportion|what rate|what number|what fraction|rank)\b/;
-const PERCENT_WORDS = /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
-const MONEY_WORDS = /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu dong|so tien|kinh phi|tong muc dau tu|von|chi phi|how much money|how much tax|vnd|dong|trillion|billion vnd|budget|cost|investment|amount)\b/;
-const PLACE_WORDS = /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
+const PERCENT_WORDS =
+  /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
+const MONEY_WORDS =
+  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu dong|so tien|kinh phi|tong muc dau tu|von|chi phi|how much money|how much tax|vnd|dong|trillion|billion vnd|budget|cost|investment|amount)\b/;
+const PLACE_WORDS =
+  /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
 
 function detectLanguage(question: string): "vi" | "en" {
   if (hasDiacritics(question)) return "vi";
@@ -156,8 +160,15 @@ function detectLanguage(question: string): "vi" | "en" {
 
 function detectIntent(folded: string): Intent {
   const list = LIST_WORDS.test(folded);
-  if (list && (DEADLINE_WORDS.test(folded) || OVERDUE_WORDS.test(folded) || /\b(xong|finish|complete|due)\b/.test(folded))) return "deadline-list";
-  if (OVERDUE_WORDS.test(folded) && /\b(nhiem vu|viec|tasks?)\b/.test(folded) && !FIGURE_WORDS.test(folded)) return "deadline-list";
+  if (
+    list &&
+    (DEADLINE_WORDS.test(folded) ||
+      OVERDUE_WORDS.test(folded) ||
+      /\b(xong|finish|complete|due)\b/.test(folded))
+  )
+    return "deadline-list";
+  if (OVERDUE_WORDS.test(folded) && /\b(nhiem vu|viec|tasks?)\b/.test(folded) && !FIGURE_WORDS.test(folded))
+    return "deadline-list";
   if (DEADLINE_WORDS.test(folded)) return "deadline";
   if (FIGURE_WORDS.test(folded)) return "figure";
   if (DATE_WORDS.test(folded)) return "date";
@@ -173,17 +184,27 @@ function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
 
 /** Document dates quoted as part of a reference (`Kế hoạch số 51/KH-UBND ngày 01/3/2022`) are not time constraints. */
 function isReferenceDate(question: string, mention: DateMention): boolean {
-  return /\d+\s*\/\s*[\p{L}\d\-/]+[\s,]*(?:ngày|ngay)?\s*$/u.test(question.slice(Math.max(0, mention.start - 40), mention.start));
+  return /\d+\s*\/\s*[\p{L}\d\-/]+[\s,]*(?:ngày|ngay)?\s*$/u.test(
+    question.slice(Math.max(0, mention.start - 40), mention.start),
+  );
 }
 
 function timeConstraint(question: string): TimeConstraint | undefined {
   const mentions = findDates(question).filter((mention) => !isReferenceDate(question, mention));
   const mention = mentions[0];
   if (!mention) return undefined;
-  return { iso: mention.iso, periodStart: mention.periodStart, periodEnd: mention.periodEnd, text: mention.text };
+  return {
+    iso: mention.iso,
+    periodStart: mention.periodStart,
+    periodEnd: mention.periodEnd,
+    text: mention.text,
+  };
 }
 
-function referencedDocuments(folded: string, documents: DocumentMeta[]): { ids: string[]; spans: Array<[number, number]> } {
+function referencedDocuments(
+  folded: string,
+  documents: DocumentMeta[],
+): { ids: string[]; spans: Array<[number, number]> } {
   const ids: string[] = [];
   const spans: Array<[number, number]> = [];
   const padded = ` ${folded} `;
@@ -222,7 +243,10 @@ function pairWeight(lexical: LexicalIndex, wording: string): number {
   if (syllables.length === 1) return lexical.inverseDocumentFrequency("folded", syllables[0] ?? "");
   let best = 0;
   for (let index = 0; index + 1 < syllables.length; index++) {
-    best = Math.max(best, lexical.inverseDocumentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`));
+    best = Math.max(
+      best,
+      lexical.inverseDocumentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`),
+    );
   }
   return best;
 }
@@ -235,7 +259,13 @@ function pairWeight(lexical: LexicalIndex, wording: string): number {
 function cohesion(lexical: LexicalIndex, first: string, second: string): number {
   const together = lexical.documentFrequency("folded", `${first}_${second}`);
   if (together === 0) return 0;
-  return together / Math.max(1, Math.min(lexical.documentFrequency("folded", first), lexical.documentFrequency("folded", second)));
+  return (
+    together /
+    Math.max(
+      1,
+      Math.min(lexical.documentFrequency("folded", first), lexical.documentFrequency("folded", second)),
+    )
+  );
 }
 
 const MIN_COHESION = 0.2;
@@ -263,8 +293,14 @@ function segmentWords(syllables: string[], lexical: LexicalIndex): string[][] {
 function trimStops(word: string[], lang: "vi" | "en", lexical: LexicalIndex): string[] {
   const trimmed = [...word];
   const loose = (first: string, second: string) => cohesion(lexical, first, second) < 0.5;
-  while (trimmed.length > 1 && isStop(trimmed[0] ?? "", lang) && loose(trimmed[0] ?? "", trimmed[1] ?? "")) trimmed.shift();
-  while (trimmed.length > 1 && isStop(trimmed.at(-1) ?? "", lang) && loose(trimmed.at(-2) ?? "", trimmed.at(-1) ?? "")) trimmed.pop();
+  while (trimmed.length > 1 && isStop(trimmed[0] ?? "", lang) && loose(trimmed[0] ?? "", trimmed[1] ?? ""))
+    trimmed.shift();
+  while (
+    trimmed.length > 1 &&
+    isStop(trimmed.at(-1) ?? "", lang) &&
+    loose(trimmed.at(-2) ?? "", trimmed.at(-1) ?? "")
+  )
+    trimmed.pop();
   return trimmed;
 }
 
@@ -272,14 +308,17 @@ function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
   const syllables = wording.split(" ").filter(Boolean);
   if (syllables.length === 1) return lexical.documentFrequency("folded", syllables[0] ?? "") > 0;
   for (let index = 0; index + 1 < syllables.length; index++) {
-    if (lexical.documentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`) === 0) return false;
+    if (lexical.documentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`) === 0)
+      return false;
   }
   return true;
 }
 
 function isStop(syllable: string, lang: "vi" | "en"): boolean {
   if (lang === "en" && ENGLISH_STOP.has(syllable)) return true;
-  return [...STOP_SYLLABLES].some((stop) => fold(stop) === syllable) || VIETNAMESE_QUESTION_SYLLABLES.has(syllable);
+  return (
+    [...STOP_SYLLABLES].some((stop) => fold(stop) === syllable) || VIETNAMESE_QUESTION_SYLLABLES.has(syllable)
+  );
 }
 
 /** Concepts from the question's remaining words: glossary entries first, then syllable pairs the reports use, then single syllables. */
@@ -290,13 +329,20 @@ function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): 
   for (const match of glossary) {
     const entry = match.entries[0];
     if (!entry) continue;
-    const wordings = [...new Set([match.matched, ...match.entries.flatMap((item) => item.reportWordings)])].filter((wording) =>
-      occursInCorpus(lexical, wording),
-    );
+    const wordings = [
+      ...new Set([match.matched, ...match.entries.flatMap((item) => item.reportWordings)]),
+    ].filter((wording) => occursInCorpus(lexical, wording));
     if (wordings.length === 0) continue;
-    concepts.push({ wordings, weight: Math.max(...wordings.map((wording) => pairWeight(lexical, wording))), literal: match.matched });
+    concepts.push({
+      wordings,
+      weight: Math.max(...wordings.map((wording) => pairWeight(lexical, wording))),
+      literal: match.matched,
+    });
   }
-  rest = blank(` ${rest} `, glossary.map((match) => [match.start + 1, match.end + 1] as [number, number]));
+  rest = blank(
+    ` ${rest} `,
+    glossary.map((match) => [match.start + 1, match.end + 1] as [number, number]),
+  );
   for (const segment of rest.split(/\s{2,}/)) {
     // Numbers the question gives (`116 CSDL`, `2.822 hệ thống`) describe the context, never the answer's clause.
     const syllables = segment.split(" ").filter((syllable) => syllable && !/\d/.test(syllable));
@@ -336,7 +382,8 @@ function unknownNames(question: string, lexical: LexicalIndex): string[] {
 function lexicalQueryFor(concepts: Concept[], question: string, accented: boolean): WeightedQuery {
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
-  const add = (map: Map<string, number>, term: string, weight: number) => map.set(term, Math.max(map.get(term) ?? 0, weight));
+  const add = (map: Map<string, number>, term: string, weight: number) =>
+    map.set(term, Math.max(map.get(term) ?? 0, weight));
   for (const concept of concepts) {
     concept.wordings.forEach((wording, index) => {
       const weight = index === 0 ? 1 : 0.7;
@@ -377,13 +424,19 @@ export function understandQuestion(
     const at = folded.indexOf(inFolded);
     return [at + 1, at + 1 + inFolded.length] as [number, number];
   });
-  const conceptText = removeQuestionPhrases(blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]));
+  const conceptText = removeQuestionPhrases(
+    blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]),
+  );
   const concepts = buildConcepts(conceptText, lang, context.lexical);
   // "As of a day" means the newest figures published up to that day.
-  const time = options.asOf ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf } : timeConstraint(normalized);
+  const time = options.asOf
+    ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf }
+    : timeConstraint(normalized);
   const body = resolveBody(normalized);
   const expects = expectedKind(folded, intent);
-  const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter((number) => !time || !time.text.includes(number));
+  const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter(
+    (number) => !time?.text.includes(number),
+  );
   return {
     question: normalized,
     lang,

@@ -27,12 +27,16 @@ function readJson<T>(dir: string, name: string): T {
   try {
     return JSON.parse(readFileSync(path, "utf8")) as T;
   } catch (error) {
-    throw new DeskError("INDEX_CORRUPT", `${path} is corrupt or truncated (${(error as Error).message}). ${REBUILD}`);
+    throw new DeskError(
+      "INDEX_CORRUPT",
+      `${path} is corrupt or truncated (${(error as Error).message}). ${REBUILD}`,
+    );
   }
 }
 
 function expectArray<T>(value: unknown, dir: string, name: string): T[] {
-  if (!Array.isArray(value)) throw new DeskError("INDEX_CORRUPT", `${join(dir, name)} does not hold a list. ${REBUILD}`);
+  if (!Array.isArray(value))
+    throw new DeskError("INDEX_CORRUPT", `${join(dir, name)} does not hold a list. ${REBUILD}`);
   return value as T[];
 }
 
@@ -47,7 +51,10 @@ export function readIndex(indexDir: string): LoadedIndex {
   const dir = realpathSync(indexDir);
   const manifest = readJson<Manifest>(dir, "manifest.json");
   if (manifest?.version !== INDEX_FORMAT_VERSION) {
-    throw new DeskError("INDEX_CORRUPT", `${join(dir, "manifest.json")} was written by another version. ${REBUILD}`);
+    throw new DeskError(
+      "INDEX_CORRUPT",
+      `${join(dir, "manifest.json")} was written by another version. ${REBUILD}`,
+    );
   }
   const documents = expectArray<CleanDocument>(readJson(dir, "documents.json"), dir, "documents.json");
   const chunks = expectArray<Chunk>(readJson(dir, "chunks.json"), dir, "chunks.json");
@@ -55,7 +62,10 @@ export function readIndex(indexDir: string): LoadedIndex {
   const deadlines = expectArray<Deadline>(readJson(dir, "deadlines.json"), dir, "deadlines.json");
   const lexical = LexicalIndex.fromJSON(readJson(dir, "lexical.json"), join(dir, "lexical.json"));
   if (lexical.documentCount !== chunks.length) {
-    throw new DeskError("INDEX_CORRUPT", `${join(dir, "lexical.json")} does not match chunks.json. ${REBUILD}`);
+    throw new DeskError(
+      "INDEX_CORRUPT",
+      `${join(dir, "lexical.json")} does not match chunks.json. ${REBUILD}`,
+    );
   }
   const vectors = manifest.embedding ? loadVectorStore(dir) : undefined;
   return { dir, manifest, documents, chunks, figures, deadlines, lexical, ...(vectors ? { vectors } : {}) };

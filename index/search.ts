@@ -3,8 +3,8 @@ import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, DocumentKind, Figure } from "../core/types";
 import { coverage } from "./coverage";
 import type { Embedder } from "./embedder";
-import type { LoadedIndex } from "./read";
 import { type QueryPlan, understandQuestion } from "./query";
+import type { LoadedIndex } from "./read";
 import { searchTextOf } from "./search-text";
 
 /**
@@ -75,7 +75,11 @@ function lookupsFor(index: LoadedIndex): Lookups {
   return found;
 }
 
-function chunkFilter(index: LoadedIndex, documents: Map<string, CleanDocument>, filters: SearchFilters): (position: number) => boolean {
+function chunkFilter(
+  index: LoadedIndex,
+  documents: Map<string, CleanDocument>,
+  filters: SearchFilters,
+): (position: number) => boolean {
   const from = filters.asOfFrom ? startOfIsoPeriod(filters.asOfFrom) : undefined;
   const to = filters.asOfTo ? endOfIsoPeriod(filters.asOfTo) : undefined;
   return (position) => {
@@ -100,21 +104,35 @@ export function timeFit(asOf: string, plan: Pick<QueryPlan, "time">): number {
   return start > plan.time.periodEnd ? 0.85 : 0.7;
 }
 
-async function vectorRanks(deps: SearchDeps, plan: QueryPlan, accept: (position: number) => boolean): Promise<Map<number, number>> {
+async function vectorRanks(
+  deps: SearchDeps,
+  plan: QueryPlan,
+  accept: (position: number) => boolean,
+): Promise<Map<number, number>> {
   const ranks = new Map<number, number>();
   const { embedder, index } = deps;
   if (!embedder || !index.vectors) return ranks;
   const vector = await embedder.embedQuery(plan.question);
-  index.vectors.search(vector, CANDIDATES, accept).forEach((hit, rank) => ranks.set(hit.label, rank));
+  for (const [rank, hit] of index.vectors.search(vector, CANDIDATES, accept).entries())
+    ranks.set(hit.label, rank);
   return ranks;
 }
 
 /** Searches the index for a question (or an already understood plan). Best hit first. */
-export async function search(deps: SearchDeps, query: string | QueryPlan, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(
+  deps: SearchDeps,
+  query: string | QueryPlan,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   const { index } = deps;
   const { documents, figuresByChunk, deadlinesByChunk, foldedSearchText } = lookupsFor(index);
   const plan =
-    typeof query === "string" ? understandQuestion(query, { lexical: index.lexical, documents: index.documents.map((document) => document.meta) }) : query;
+    typeof query === "string"
+      ? understandQuestion(query, {
+          lexical: index.lexical,
+          documents: index.documents.map((document) => document.meta),
+        })
+      : query;
   const topK = options.topK ?? 10;
   const filters: SearchFilters = { ...options.filters };
   if (!filters.docIds?.length && plan.docIds.length > 0) filters.docIds = plan.docIds;
@@ -133,7 +151,8 @@ export async function search(deps: SearchDeps, query: string | QueryPlan, option
   const fused = [...candidates].map((position) => {
     const lexical = lexicalRank.get(position);
     const vector = vectorRank.get(position);
-    const rrf = (lexical !== undefined ? 1 / (RRF_K + lexical) : 0) + (vector !== undefined ? 1 / (RRF_K + vector) : 0);
+    const rrf =
+      (lexical !== undefined ? 1 / (RRF_K + lexical) : 0) + (vector !== undefined ? 1 / (RRF_K + vector) : 0);
     return { position, rrf, lexical, vector };
   });
   const bestRrf = Math.max(...fused.map((entry) => entry.rrf), Number.EPSILON);

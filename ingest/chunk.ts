@@ -11,7 +11,12 @@ export const CHUNK_TARGET_CHARS = 700;
 const HEADING_ONLY_CHARS = 90;
 
 export function hashChunk(sectionPath: string[], text: string): string {
-  return createHash("sha256").update(sectionPath.join(" › ")).update("\n").update(text).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(sectionPath.join(" › "))
+    .update("\n")
+    .update(text)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function pageAt(pages: PageSpan[], offset: number): number | undefined {
@@ -29,7 +34,9 @@ function packSentences(sentences: SentenceSpan[], target: number): Array<{ start
       pieces.push(current);
       current = undefined;
     }
-    current = current ? { start: current.start, end: sentence.end } : { start: sentence.start, end: sentence.end };
+    current = current
+      ? { start: current.start, end: sentence.end }
+      : { start: sentence.start, end: sentence.end };
   }
   if (current) pieces.push(current);
   return pieces;
@@ -57,7 +64,9 @@ export function chunkDocument(document: CleanDocument, target = CHUNK_TARGET_CHA
   const sentences = splitSentences(text);
   const chunks: Chunk[] = [];
   for (const section of mergeHeadingOnlySections(text, document.sections)) {
-    const inside = sentences.filter((sentence) => sentence.start >= section.start && sentence.end <= section.end);
+    const inside = sentences.filter(
+      (sentence) => sentence.start >= section.start && sentence.end <= section.end,
+    );
     for (const piece of packSentences(inside, target)) {
       const chunkText = text.slice(piece.start, piece.end);
       const page = pageAt(pages, piece.start);

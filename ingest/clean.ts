@@ -57,7 +57,8 @@ const PAGE_NUMBER_LINE = /^\d{1,3}$/;
 const TERMINAL = /[.!?…:;]["”’)\]]*$/;
 const SENTENCE_TERMINAL = /[.!?…]["”’)\]]*$/;
 const STRONG_HEADING = /^(?:PHẦN\s+THỨ|[IVX]{1,5}\.\s|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s|[A-Z]\.\s+\p{Lu})/u;
-const LIST_MARKER = /^(?:[-–+•»▪◦]\s|\d{1,2}\.\s|\(\d{1,2}\)\s?|\(?[a-zđ]\)\s|\([ivx]{1,4}\)\s|[⁽(][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾)])/u;
+const LIST_MARKER =
+  /^(?:[-–+•»▪◦]\s|\d{1,2}\.\s|\(\d{1,2}\)\s?|\(?[a-zđ]\)\s|\([ivx]{1,4}\)\s|[⁽(][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾)])/u;
 const ABBREVIATION_END = /(?:^|\s)(?:TP|Tp|TX|TS|ThS|PGS|GS|v\.v|St|No)\.$/u;
 
 /** NFC, no invisible characters, no `**bold**`/`*italic*` marks, `\n` line ends. */
@@ -132,7 +133,8 @@ function findRunningFooters(lines: Line[]): Set<string> {
   });
   const footers = new Set<string>();
   for (const [text, entry] of counts) {
-    if (entry.total >= 3 && entry.lastOnPage * 2 >= entry.total && !PAGE_NUMBER_LINE.test(text)) footers.add(text);
+    if (entry.total >= 3 && entry.lastOnPage * 2 >= entry.total && !PAGE_NUMBER_LINE.test(text))
+      footers.add(text);
   }
   return footers;
 }
@@ -194,7 +196,10 @@ function findReference(
     `(?<=[\\p{L}\\p{N}]\\s)${marker}(?=[.,;:)]+(?:\\s|$))|(?<=[\\p{L}”")]\\s)${marker}(?=\\s+\\p{Ll})`,
     "u",
   );
-  const superscriptPattern = new RegExp(`(?<![⁽(${SUPERSCRIPT_DIGITS}])${superscript}(?![${SUPERSCRIPT_DIGITS}⁾)])`, "u");
+  const superscriptPattern = new RegExp(
+    `(?<![⁽(${SUPERSCRIPT_DIGITS}])${superscript}(?![${SUPERSCRIPT_DIGITS}⁾)])`,
+    "u",
+  );
   // `Đề án 061`: only when the rest is a zero-padded count that stands alone elsewhere (`06`); a year never is.
   const gluedToNumber = new RegExp(`(?<![\\p{L}\\p{N},./])(0\\d)${marker}(?=[\\s,.;:)]|$)`, "gu");
   const search = (pattern: RegExp): Reference | undefined => {
@@ -220,7 +225,12 @@ function findReference(
     for (const match of text.slice(offset).matchAll(gluedToNumber)) {
       const remainder = match[1] ?? "";
       if ((frequency.get(remainder) ?? 0) >= 3) {
-        return { line: index, at: offset + (match.index ?? 0) + remainder.length, length: marker.length, marker };
+        return {
+          line: index,
+          at: offset + (match.index ?? 0) + remainder.length,
+          length: marker.length,
+          marker,
+        };
       }
     }
   }
@@ -228,7 +238,10 @@ function findReference(
 }
 
 /** Walks the lines once, taking footnote definitions in numbering order (1, 2, 3…) so a figure at a line start is never mistaken for one. */
-function extractFootnotes(lines: Line[], doubleSpaced: boolean): { drafts: FootnoteDraft[]; footnoteLines: Set<number> } {
+function extractFootnotes(
+  lines: Line[],
+  doubleSpaced: boolean,
+): { drafts: FootnoteDraft[]; footnoteLines: Set<number> } {
   const drafts: FootnoteDraft[] = [];
   const footnoteLines = new Set<number>();
   const frequency = tokenFrequency(lines);
@@ -245,7 +258,12 @@ function extractFootnotes(lines: Line[], doubleSpaced: boolean): { drafts: Footn
     const reference = findReference(lines, footnoteLines, searchFrom, index, definition.marker, frequency);
     // Plain digits at a line start are only a footnote when the body references them; superscripts always are.
     if (!reference && !usesSuperscript) continue;
-    const draft: FootnoteDraft = { marker: definition.marker, lines: [index], firstText: definition.rest, defLine: index };
+    const draft: FootnoteDraft = {
+      marker: definition.marker,
+      lines: [index],
+      firstText: definition.rest,
+      defLine: index,
+    };
     if (reference) draft.reference = reference;
     footnoteLines.add(index);
     let next = index + 1;
@@ -308,7 +326,8 @@ function startsLowercase(text: string): boolean {
   return /^[\p{Ll}]/u.test(text) || /^[,;:)]/.test(text);
 }
 
-const FUNCTION_WORD_END = /(?:^|\s)(?:của|và|với|các|cho|để|theo|tại|trong|về|là|được|đã|những|từ|đến|số|năm|ngày|tháng|có|như|hoặc)$/u;
+const FUNCTION_WORD_END =
+  /(?:^|\s)(?:của|và|với|các|cho|để|theo|tại|trong|về|là|được|đã|những|từ|đến|số|năm|ngày|tháng|có|như|hoặc)$/u;
 
 /**
  * A numbered or all-caps line that stops short of the usual line width without closing punctuation: a
@@ -322,7 +341,10 @@ function isHeadingLike(text: string, typicalWidth: number): boolean {
 
 /** The width of a full line: lines break there when a paragraph wraps. */
 function typicalLineWidth(lines: Line[]): number {
-  const widths = lines.map((line) => line.text.length).filter((width) => width >= 30).sort((a, b) => a - b);
+  const widths = lines
+    .map((line) => line.text.length)
+    .filter((width) => width >= 30)
+    .sort((a, b) => a - b);
   return widths[Math.floor(widths.length * 0.75)] ?? 80;
 }
 
@@ -335,12 +357,14 @@ function continuesParagraph(previous: Line, next: Line, layout: Layout): boolean
   if (/[\p{L}\p{N}]-$/u.test(before)) return true;
   if (STRONG_HEADING.test(after)) return false;
   if (isAllCaps(before) || isAllCaps(after)) return isAllCaps(before) && isAllCaps(after) && !next.pageStart;
-  if (isHeadingLike(before, typicalWidth) && (/^[\p{Lu}(\-–+•»]/u.test(after) || LIST_MARKER.test(after))) return false;
+  if (isHeadingLike(before, typicalWidth) && (/^[\p{Lu}(\-–+•»]/u.test(after) || LIST_MARKER.test(after)))
+    return false;
   if (/^[-–+•»▪◦]\s/u.test(after)) return false;
   // A numbered item (`2. Chính phủ…`, never zero-padded like the `06.` of a wrapped `Đề án 06.`) starts a paragraph.
   if (/^(?:[1-9]\d?\.|\([1-9]\d?\))\s+\p{Lu}/u.test(after)) return false;
   // A remark in parentheses closes a paragraph as surely as a full stop does before a list item.
-  if (LIST_MARKER.test(after)) return !/[.!?…:;)]["”’)\]]*$/u.test(before) && (doubleSpaced || next.blankBefore === 0);
+  if (LIST_MARKER.test(after))
+    return !/[.!?…:;)]["”’)\]]*$/u.test(before) && (doubleSpaced || next.blankBefore === 0);
   if (startsLowercase(after)) return true;
   if (endsSentence(before) || /[:;]["”’)]*$/.test(before)) return false;
   // Across a blank line only a clause left open (`Đắk Lắk,` / `… của`) goes on.
@@ -382,7 +406,12 @@ interface Layout {
   typicalWidth: number;
 }
 
-function buildBodyParagraphs(lines: Line[], skip: Set<number>, dropped: Set<number>, layout: Layout): Paragraph[] {
+function buildBodyParagraphs(
+  lines: Line[],
+  skip: Set<number>,
+  dropped: Set<number>,
+  layout: Layout,
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
   let previousLine: Line | undefined;
@@ -406,7 +435,12 @@ function footnoteParagraph(lines: Line[], draft: FootnoteDraft): Paragraph {
     .filter((part) => part.length > 0);
   const body = parts.reduce((joined, part) => (joined ? joinLineText(joined, part) : part), "");
   const firstLine = lines[draft.lines[0] ?? 0];
-  return { lines: draft.lines, text: `${toSuperscript(draft.marker)} ${body}`, page: firstLine?.page ?? 1, footnote: draft };
+  return {
+    lines: draft.lines,
+    text: `${toSuperscript(draft.marker)} ${body}`,
+    page: firstLine?.page ?? 1,
+    footnote: draft,
+  };
 }
 
 /** Puts each footnote right after the paragraph holding its reference (or, without one, where it was defined). */

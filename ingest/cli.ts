@@ -25,7 +25,12 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig(processEnv());
     const embedder = await loadEmbedder(config.embeddings, logger);
-    const report = await runIngest({ corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) });
+    const report = await runIngest({
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      logger,
+      ...(embedder ? { embedder } : {}),
+    });
     printReport(report);
     // 2 tells scripts that the index was built but some files were left out.
     return report.skipped.length > 0 ? 2 : 0;

@@ -28,10 +28,13 @@ const DUE_CUES = new Set([
 const WEAK_CUES = new Set(["vao", "den", "den ngay", "by", "before"]);
 const DUE_VERBS =
   /(hoàn thành|hoàn thiện|xong|báo cáo|trình|ban hành|thông qua|phấn đấu|thời hạn|chậm nhất|hạn chót|bảo đảm|đảm bảo|triển khai|thực hiện|tổ chức|xây dựng|nhân rộng|lộ trình|dự kiến)/iu;
-const LATE_WORDS = /(chậm tiến độ|chậm muộn|chậm so với|chưa hoàn thành|chưa hoàn thiện|chưa thực hiện|chưa ban hành|quá hạn)/iu;
+const LATE_WORDS =
+  /(chậm tiến độ|chậm muộn|chậm so với|chưa hoàn thành|chưa hoàn thiện|chưa thực hiện|chưa ban hành|quá hạn)/iu;
 const SUBJECT_OPENERS = /^(?:về [^,:]{2,60},\s*)?(?:giao|yêu cầu|đề nghị|đề xuất|kiến nghị)?\s*/iu;
-const STRONG_DUE = /(hoàn thành|xong|chậm nhất|phấn đấu|thông qua|báo cáo[^,;]{0,40})\s*(?:vào|trong|trước|đến hết)?\s*$/iu;
-const LIST_PREFIX = /^(?:\s*(?:[-–+•»]|\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|\([ivx]{1,4}\)|[⁽(][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾)])\s*)+/u;
+const STRONG_DUE =
+  /(hoàn thành|xong|chậm nhất|phấn đấu|thông qua|báo cáo[^,;]{0,40})\s*(?:vào|trong|trước|đến hết)?\s*$/iu;
+const LIST_PREFIX =
+  /^(?:\s*(?:[-–+•»]|\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|\([ivx]{1,4}\)|[⁽(][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾)])\s*)+/u;
 const CLAUSE_BREAK = /[;]|(?:\s|^)(?:\([ivx]{1,4}\)|[⁽(][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾)])\s/gu;
 const MIN_TASK_CHARS = 30;
 /** Share of a deadline's task words a later report's "late" sentence must contain to be about the same task. */
@@ -95,7 +98,12 @@ function leadBody(paragraph: string): string | undefined {
   return head?.[1] ? subjectBody(head[1]) : undefined;
 }
 
-function responsibleBody(sentence: string, clause: string, paragraph: string, sectionPath: string[]): string | undefined {
+function responsibleBody(
+  sentence: string,
+  clause: string,
+  paragraph: string,
+  sectionPath: string[],
+): string | undefined {
   const leading = findBodies(clause).find((mention) => /^\s*chủ trì/u.test(clause.slice(mention.end)));
   if (leading) return leading.name;
   return (
@@ -118,9 +126,18 @@ function lastClause(text: string): string {
   return parts[parts.length - 1] ?? text;
 }
 
-function taskFor(sentence: SentenceSpan, previous: SentenceSpan | undefined, clause: { start: number; end: number }, dueText: string): string {
+function taskFor(
+  sentence: SentenceSpan,
+  previous: SentenceSpan | undefined,
+  clause: { start: number; end: number },
+  dueText: string,
+): string {
   const own = cleanTask(sentence.text.slice(clause.start, clause.end));
-  const substance = own.replace(dueText, "").replace(/hoàn thành|phấn đấu|trong|trước/giu, "").replace(/[\s.,;:()]+/g, " ").trim();
+  const substance = own
+    .replace(dueText, "")
+    .replace(/hoàn thành|phấn đấu|trong|trước/giu, "")
+    .replace(/[\s.,;:()]+/g, " ")
+    .trim();
   if (substance.length >= MIN_TASK_CHARS || !previous) return own;
   // `Hoàn thành trong tháng 01 năm 2024.` alone: the task is the clause before.
   return `${cleanTask(lastClause(previous.text))} ${own}`.trim();
@@ -135,10 +152,13 @@ function chunkAt(chunks: Chunk[], offset: number): Chunk | undefined {
  * due dates, the one after a completion verb is the deadline; the others describe the task.
  */
 function strongestPerClause(sentence: string, mentions: DateMention[]): DateMention[] {
-  const strength = (mention: DateMention) => (STRONG_DUE.test(sentence.slice(Math.max(0, mention.start - 60), mention.start)) ? 2 : 1);
+  const strength = (mention: DateMention) =>
+    STRONG_DUE.test(sentence.slice(Math.max(0, mention.start - 60), mention.start)) ? 2 : 1;
   return mentions.filter((mention) => {
     const clause = clauseAround(sentence, mention.start);
-    const rivals = mentions.filter((other) => other !== mention && other.start >= clause.start && other.start < clause.end);
+    const rivals = mentions.filter(
+      (other) => other !== mention && other.start >= clause.start && other.start < clause.end,
+    );
     return rivals.every((other) => strength(other) <= strength(mention));
   });
 }
@@ -150,7 +170,10 @@ export function extractDeadlines(document: CleanDocument, chunks: Chunk[]): Dead
   const sentences = splitSentences(document.text);
   const setOn = document.meta.date ?? document.meta.asOf;
   sentences.forEach((sentence, index) => {
-    for (const mention of strongestPerClause(sentence.text, findDates(sentence.text).filter((date) => isDue(sentence.text, date)))) {
+    for (const mention of strongestPerClause(
+      sentence.text,
+      findDates(sentence.text).filter((date) => isDue(sentence.text, date)),
+    )) {
       const start = sentence.start + mention.start;
       const chunk = chunkAt(documentChunks, start);
       if (!chunk) continue;

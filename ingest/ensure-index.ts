@@ -16,7 +16,9 @@ export async function ensureIndex(options: IngestOptions): Promise<{ index: Load
   try {
     const index = readIndex(options.indexDir);
     if (isCurrent(index, options)) return { index, rebuilt: false };
-    options.logger.info("the corpus or the embedding model changed since the last build: rebuilding the index");
+    options.logger.info(
+      "the corpus or the embedding model changed since the last build: rebuilding the index",
+    );
   } catch (error) {
     // A corrupt index is reported, not silently replaced: someone should learn why it broke.
     if (!isDeskError(error) || error.code !== "INDEX_MISSING") throw error;

@@ -130,7 +130,10 @@ function qualifierBefore(before: string): { qualifier?: string; printedLength: n
 /** The counted noun after a figure: `tài khoản VNeID`, `dịch vụ công thiết yếu`, `hồ sơ`. */
 function unitAfter(after: string): string | undefined {
   const words: string[] = [];
-  for (const raw of after.trimStart().split(/\s+/).slice(0, MAX_UNIT_WORDS + 1)) {
+  for (const raw of after
+    .trimStart()
+    .split(/\s+/)
+    .slice(0, MAX_UNIT_WORDS + 1)) {
     const word = raw.replace(/^[“"(]+/, "");
     const bare = word.replace(/[,.;:)”"!?…⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "");
     if (!/^[\p{L}][\p{L}\p{N}\-/]*$/u.test(bare) || UNIT_STOP_WORDS.has(bare.toLowerCase())) break;
@@ -158,7 +161,7 @@ function isNotAQuantity(sentence: string, start: number, end: number, hasRatio: 
   // Codes and versions: `5G`, `4.0`, `57-NQ/TW`, `290 /BC-TCTTKĐA`, `06/CP`, `220/380V`.
   if (/^[\p{L}\p{N}]/u.test(after) && !/^\s/.test(after)) return true;
   if (/^[.,]\d/.test(after)) return true;
-  if (/^\s*[/\-–]\s*\p{L}/u.test(after) || /^\s*[\-–]\s*\d/u.test(after)) return true;
+  if (/^\s*[/\-–]\s*\p{L}/u.test(after) || /^\s*[-–]\s*\d/u.test(after)) return true;
   // List labels: `(1)`, `1.` at the start of a sentence, `2)`.
   if (/\($/.test(before) && /^\)/.test(after) && /^\d{1,2}$/.test(sentence.slice(start, end))) return true;
   if (before.trim() === "" && /^[.)]\s/.test(after)) return true;
@@ -183,7 +186,8 @@ export function findFiguresInSentence(sentence: string): FigureMatch[] {
     const second = denominator !== undefined ? parseVietnameseNumber(denominator) : undefined;
     if (first === undefined || (denominator !== undefined && second === undefined)) continue;
     const rest = sentence.slice(end);
-    const scale = hasPercent || denominator !== undefined ? undefined : readScaleWord(rest.replace(/^\s+/, ""));
+    const scale =
+      hasPercent || denominator !== undefined ? undefined : readScaleWord(rest.replace(/^\s+/, ""));
     if (isYearLike(numerator, hasPercent, scale !== undefined) && denominator === undefined) continue;
     let value = first;
     if (scale) {

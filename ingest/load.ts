@@ -31,15 +31,18 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** UTF-8 text that is not empty and not binary; anything else is CORPUS_UNREADABLE with a reason. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new DeskError("CORPUS_UNREADABLE", "the file is empty");
-  if (bytes.includes(0)) throw new DeskError("CORPUS_UNREADABLE", "the file is binary, not text (it contains NUL bytes)");
+  if (bytes.includes(0))
+    throw new DeskError("CORPUS_UNREADABLE", "the file is binary, not text (it contains NUL bytes)");
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
     throw new DeskError("CORPUS_UNREADABLE", "the file is not UTF-8 text; save it as UTF-8 and ingest again");
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point: they mark binary files.
   const controls = text.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
-  if (controls > text.length * 0.01) throw new DeskError("CORPUS_UNREADABLE", "the file looks binary, not text");
+  if (controls > text.length * 0.01)
+    throw new DeskError("CORPUS_UNREADABLE", "the file looks binary, not text");
   if (text.trim().length === 0) throw new DeskError("CORPUS_UNREADABLE", "the file has no text");
   return text;
 }
@@ -63,7 +66,9 @@ export async function loadFile(directory: string, file: string): Promise<LoadedF
     return { file, format: "pdf", text: pdf.text, pageCount: pdf.pageCount };
   }
   const text = decodeText(bytes);
-  return extension === ".md" ? { file, format: "md", text: markdownToText(text) } : { file, format: "txt", text };
+  return extension === ".md"
+    ? { file, format: "md", text: markdownToText(text) }
+    : { file, format: "txt", text };
 }
 
 /** Report files in the folder, sorted by name so ingest is deterministic. */
@@ -72,10 +77,15 @@ export function listCorpusFiles(directory: string): string[] {
   try {
     names = readdirSync(directory);
   } catch (error) {
-    throw new DeskError("CORPUS_UNREADABLE", `Cannot read the corpus folder ${directory}: ${describeError(error)}. Set CORPUS_DIR to the folder holding the reports.`);
+    throw new DeskError(
+      "CORPUS_UNREADABLE",
+      `Cannot read the corpus folder ${directory}: ${describeError(error)}. Set CORPUS_DIR to the folder holding the reports.`,
+    );
   }
   return names
-    .filter((name) => SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase() as (typeof SUPPORTED_EXTENSIONS)[number]))
+    .filter((name) =>
+      SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase() as (typeof SUPPORTED_EXTENSIONS)[number]),
+    )
     .filter((name) => !name.startsWith(".") && statSync(join(directory, name)).isFile())
     .sort();
 }

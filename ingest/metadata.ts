@@ -42,11 +42,16 @@ export function readMetadataFile(corpusDir: string): Record<string, MetadataOver
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new DeskError("CORPUS_UNREADABLE", `${path} is not valid JSON (${(error as Error).message}). Fix or delete it.`);
+    throw new DeskError(
+      "CORPUS_UNREADABLE",
+      `${path} is not valid JSON (${(error as Error).message}). Fix or delete it.`,
+    );
   }
   const result = metadataFileSchema.safeParse(parsed);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
     throw new DeskError("CORPUS_UNREADABLE", `${path} has invalid entries: ${problems}`);
   }
   const overrides: Record<string, MetadataOverride> = {};
@@ -108,14 +113,19 @@ function detectTitle(paragraphs: string[]): { title?: string; kind?: DocumentKin
 }
 
 // Dates written after these words are plans, not what the document reports on.
-const FUTURE_CONTEXT = /(đảm bảo|bảo đảm|lộ trình|dự kiến|phấn đấu|kế hoạch|sẽ|phải|cần|hoàn thành|hiệu lực|trước|chậm nhất|đến hết)[^.;]{0,40}$/iu;
+const FUTURE_CONTEXT =
+  /(đảm bảo|bảo đảm|lộ trình|dự kiến|phấn đấu|kế hoạch|sẽ|phải|cần|hoàn thành|hiệu lực|trước|chậm nhất|đến hết)[^.;]{0,40}$/iu;
 
 /** The latest date the text mentions as something that happened (not a plan or a deadline). */
 export function latestMentionedDate(text: string): string | undefined {
   let latest: string | undefined;
   for (const mention of findDates(text)) {
     if (mention.precision !== "day" && mention.precision !== "month") continue;
-    if (mention.cue && ["truoc", "truoc ngay", "trong", "den het", "het", "cham nhat", "tu nay den het"].includes(mention.cue)) continue;
+    if (
+      mention.cue &&
+      ["truoc", "truoc ngay", "trong", "den het", "het", "cham nhat", "tu nay den het"].includes(mention.cue)
+    )
+      continue;
     if (FUTURE_CONTEXT.test(text.slice(Math.max(0, mention.start - 60), mention.start))) continue;
     if (!latest || mention.iso > latest) latest = mention.iso;
   }

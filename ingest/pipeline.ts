@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DeskError } from "../core/errors";
 import type { Logger } from "../core/logger";
@@ -68,7 +68,10 @@ function timer() {
   return () => Math.round(performance.now() - started);
 }
 
-function cleanDocuments(files: LoadedFile[], corpusDir: string): { documents: CleanDocument[]; sectionMs: number } {
+function cleanDocuments(
+  files: LoadedFile[],
+  corpusDir: string,
+): { documents: CleanDocument[]; sectionMs: number } {
   const overrides = readMetadataFile(corpusDir);
   let sectionMs = 0;
   const documents = files.map((file) => {
@@ -77,7 +80,11 @@ function cleanDocuments(files: LoadedFile[], corpusDir: string): { documents: Cl
     const cleaned = cleanText(file.text, { slides });
     const meta = buildDocumentMeta(file.file, cleaned.text, override, {
       slides,
-      ...(file.pageCount ? { pages: file.pageCount } : cleaned.pages.length > 0 ? { pages: cleaned.pages.at(-1)?.page ?? 0 } : {}),
+      ...(file.pageCount
+        ? { pages: file.pageCount }
+        : cleaned.pages.length > 0
+          ? { pages: cleaned.pages.at(-1)?.page ?? 0 }
+          : {}),
     });
     const stop = timer();
     const sections = findSections(cleaned.text);
@@ -87,14 +94,21 @@ function cleanDocuments(files: LoadedFile[], corpusDir: string): { documents: Cl
   const ids = new Set<string>();
   for (const document of documents) {
     if (ids.has(document.meta.id)) {
-      throw new DeskError("CORPUS_UNREADABLE", `Two files map to the same document id "${document.meta.id}"; rename one of them.`);
+      throw new DeskError(
+        "CORPUS_UNREADABLE",
+        `Two files map to the same document id "${document.meta.id}"; rename one of them.`,
+      );
     }
     ids.add(document.meta.id);
   }
   return { documents, sectionMs };
 }
 
-async function embedInto(buildDir: string, chunks: Chunk[], options: IngestOptions): Promise<IngestReport["embeddings"]> {
+async function embedInto(
+  buildDir: string,
+  chunks: Chunk[],
+  options: IngestOptions,
+): Promise<IngestReport["embeddings"]> {
   const { embedder, logger } = options;
   if (!embedder) return undefined;
   const previous = currentBuild(options.indexDir);
@@ -107,7 +121,7 @@ async function embedInto(buildDir: string, chunks: Chunk[], options: IngestOptio
     }
   });
   const store = createVectorStore(embedder.dimensions, Math.max(1, vectors.length));
-  vectors.forEach((vector, index) => store.add(index, vector));
+  for (const [label, vector] of vectors.entries()) store.add(label, vector);
   store.save(buildDir);
   writeEmbeddingCache(buildDir, cache);
   return { model: embedder.modelId, reused, computed };
@@ -129,7 +143,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   timingsMs.load = stop();
   for (const file of skipped) logger.warn({ file: file.file, reason: file.reason }, "skipped a corpus file");
   if (files.length === 0) {
-    throw new DeskError("CORPUS_EMPTY", `No readable reports in ${corpusDir}. Add .txt, .md or .pdf files there and run \`npm run ingest\` again.`);
+    throw new DeskError(
+      "CORPUS_EMPTY",
+      `No readable reports in ${corpusDir}. Add .txt, .md or .pdf files there and run \`npm run ingest\` again.`,
+    );
   }
   logger.info({ files: files.length }, "loaded corpus");
 
@@ -147,42 +164,68 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const deadlines: Deadline[] = documents.flatMap((document) => extractDeadlines(document, chunks));
   markLateFromLaterReports(deadlines, documents);
   timingsMs.extract = stop();
-  logger.info({ documents: documents.length, chunks: chunks.length, figures: figures.length, deadlines: deadlines.length }, "extracted");
+  logger.info(
+    {
+      documents: documents.length,
+      chunks: chunks.length,
+      figures: figures.length,
+      deadlines: deadlines.length,
+    },
+    "extracted",
+  );
 
   stop = timer();
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
-  const lexical = LexicalIndex.build(chunks.map((chunk) => searchTextOf(chunk, documentsById.get(chunk.docId))));
+  const lexical = LexicalIndex.build(
+    chunks.map((chunk) => searchTextOf(chunk, documentsById.get(chunk.docId))),
+  );
   timingsMs.lexical = stop();
 
   const buildDir = createBuildDir(indexDir);
-  stop = timer();
-  const embeddings = await embedInto(buildDir, chunks, options);
-  timingsMs.embed = stop();
+  try {
+    stop = timer();
+    const embeddings = await embedInto(buildDir, chunks, options);
+    timingsMs.embed = stop();
 
-  stop = timer();
-  const counts = {
-    documents: documents.length,
-    sections: documents.reduce((sum, document) => sum + document.sections.length, 0),
-    chunks: chunks.length,
-    figures: figures.length,
-    deadlines: deadlines.length,
-  };
-  writeJson(buildDir, "documents.json", documents);
-  writeJson(buildDir, "chunks.json", chunks);
-  writeJson(buildDir, "figures.json", figures);
-  writeJson(buildDir, "deadlines.json", deadlines);
-  writeJson(buildDir, "lexical.json", lexical.toJSON());
-  const manifest: Manifest = {
-    version: INDEX_FORMAT_VERSION,
-    builtAt: new Date().toISOString(),
-    corpusFingerprint: fingerprint,
-    counts,
-    embedding: embeddings && options.embedder ? { model: embeddings.model, dimensions: options.embedder.dimensions } : null,
-  };
-  // The manifest goes last: a build without one is unfinished and never loaded.
-  writeJson(buildDir, "manifest.json", manifest);
-  publishBuild(indexDir, buildDir);
-  timingsMs.write = stop();
+    stop = timer();
+    const counts = {
+      documents: documents.length,
+      sections: documents.reduce((sum, document) => sum + document.sections.length, 0),
+      chunks: chunks.length,
+      figures: figures.length,
+      deadlines: deadlines.length,
+    };
+    writeJson(buildDir, "documents.json", documents);
+    writeJson(buildDir, "chunks.json", chunks);
+    writeJson(buildDir, "figures.json", figures);
+    writeJson(buildDir, "deadlines.json", deadlines);
+    writeJson(buildDir, "lexical.json", lexical.toJSON());
+    const manifest: Manifest = {
+      version: INDEX_FORMAT_VERSION,
+      builtAt: new Date().toISOString(),
+      corpusFingerprint: fingerprint,
+      counts,
+      embedding:
+        embeddings && options.embedder
+          ? { model: embeddings.model, dimensions: options.embedder.dimensions }
+          : null,
+    };
+    // The manifest goes last: a build without one is unfinished and never loaded.
+    writeJson(buildDir, "manifest.json", manifest);
+    publishBuild(indexDir, buildDir);
+    timingsMs.write = stop();
 
-  return { ...counts, skipped, timingsMs, totalMs: total(), buildDir, ...(embeddings ? { embeddings } : {}) };
+    return {
+      ...counts,
+      skipped,
+      timingsMs,
+      totalMs: total(),
+      buildDir,
+      ...(embeddings ? { embeddings } : {}),
+    };
+  } catch (error) {
+    // A half-written build is never published; remove it so it cannot fill the disk further.
+    rmSync(buildDir, { recursive: true, force: true });
+    throw error;
+  }
 }

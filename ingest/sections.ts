@@ -36,7 +36,12 @@ export interface Heading {
 function isAllCapsTitle(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
   const words = text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word));
-  return text.length <= 160 && words.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (
+    text.length <= 160 &&
+    words.length >= 2 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
 }
 
 /** The short name a heading paragraph gets in a section path. */

@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { DeskError, describeError } from "../core/errors";
 
@@ -23,7 +33,10 @@ export function createBuildDir(indexDir: string): string {
   try {
     mkdirSync(buildDir, { recursive: true });
   } catch (error) {
-    throw new DeskError("WRITE_FAILED", `Cannot create ${buildDir}: ${describeError(error)}. Check that the disk has space and the folder is writable.`);
+    throw new DeskError(
+      "WRITE_FAILED",
+      `Cannot create ${buildDir}: ${describeError(error)}. Check that the disk has space and the folder is writable.`,
+    );
   }
   return buildDir;
 }
@@ -33,7 +46,10 @@ export function writeJson(buildDir: string, name: string, data: unknown): void {
   try {
     writeFileSync(path, JSON.stringify(data));
   } catch (error) {
-    throw new DeskError("WRITE_FAILED", `Cannot write ${path}: ${describeError(error)}. Check that the disk has space; the previous index is still in use.`);
+    throw new DeskError(
+      "WRITE_FAILED",
+      `Cannot write ${path}: ${describeError(error)}. Check that the disk has space; the previous index is still in use.`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import { createChatPhraser } from "../bot/phrase-with-llm";
 import { DeskError } from "../core/errors";
 import { testDeps } from "./support/desk";
 
-const ask = (question: string, extra: { lang?: "vi" | "en"; asOf?: string } = {}) => answer(testDeps(), { question, ...extra });
+const ask = (question: string, extra: { lang?: "vi" | "en"; asOf?: string } = {}) =>
+  answer(testDeps(), { question, ...extra });
 
 function expectGrounded(result: Answer): void {
   const derived = result.deadlines.flatMap((deadline) => [deadline.dueDate]).concat("2025-02-15");
@@ -42,17 +43,23 @@ describe("figures", () => {
   });
 
   it("prefers the figure whose counted noun matches the question among several in one sentence", async () => {
-    const result = await ask("Kết luận hội nghị tháng 12/2023 ghi nhận có bao nhiêu tổ công tác Đề án 06 cấp xã?");
+    const result = await ask(
+      "Kết luận hội nghị tháng 12/2023 ghi nhận có bao nhiêu tổ công tác Đề án 06 cấp xã?",
+    );
     expect(result.figures[0]?.text).toBe("10.599");
   });
 
   it("never answers with a number the question itself gives", async () => {
-    const result = await ask("Đối với 116 CSDL được giao theo Nghị quyết 71/NQ-CP, có bao nhiêu CSDL đã có nền tảng và được hình thành tập trung?");
+    const result = await ask(
+      "Đối với 116 CSDL được giao theo Nghị quyết 71/NQ-CP, có bao nhiêu CSDL đã có nền tảng và được hình thành tập trung?",
+    );
     expect(result.figures[0]?.text).toBe("32");
   });
 
   it("quotes percentages exactly as printed", async () => {
-    const result = await ask("Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?");
+    const result = await ask(
+      "Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?",
+    );
     expect(result.figures[0]?.text).toBe("73,03%");
     expectGrounded(result);
   });
@@ -60,7 +67,9 @@ describe("figures", () => {
 
 describe("deadlines and dates", () => {
   it("gives a task's due date as printed and normalized, who must do it, and whether it is past due", async () => {
-    const result = await ask("Bộ Tư pháp phải phối hợp Bộ Công an triển khai cấp Phiếu lý lịch tư pháp trên VNeID tại Thừa Thiên Huế trong thời hạn nào?");
+    const result = await ask(
+      "Bộ Tư pháp phải phối hợp Bộ Công an triển khai cấp Phiếu lý lịch tư pháp trên VNeID tại Thừa Thiên Huế trong thời hạn nào?",
+    );
     expect(result.status).toBe("answered");
     const [deadline] = result.deadlines;
     expect(deadline?.dueText).toContain("Quý I năm 2024");
@@ -83,11 +92,15 @@ describe("deadlines and dates", () => {
   it("lists a ministry's tasks", async () => {
     const result = await ask("what must the Ministry of Health finish?");
     expect(result.deadlines.length).toBeGreaterThan(0);
-    expect(result.deadlines.every((deadline) => deadline.body === "Bộ Y tế" || deadline.task.includes("Bộ Y tế"))).toBe(true);
+    expect(
+      result.deadlines.every((deadline) => deadline.body === "Bộ Y tế" || deadline.task.includes("Bộ Y tế")),
+    ).toBe(true);
   });
 
   it("finds the date of an event", async () => {
-    const result = await ask("Hội nghị đánh giá tình hình 02 năm triển khai Đề án 06 do Thủ tướng chủ trì diễn ra ngày nào?");
+    const result = await ask(
+      "Hội nghị đánh giá tình hình 02 năm triển khai Đề án 06 do Thủ tướng chủ trì diễn ra ngày nào?",
+    );
     expect(result.answer).toContain("21 tháng 12 năm 2023");
     expect(result.answer).toContain("2023-12-21");
   });
@@ -122,13 +135,17 @@ describe("input", () => {
 
 describe("optional LLM phrasing", () => {
   it("keeps a phrasing whose numbers all appear in the quotes", async () => {
-    const phraser = createChatPhraser(new FakeListChatModel({ responses: ["Đã phê duyệt 67 triệu tài khoản VNeID (Báo cáo tổng kết)."] }));
+    const phraser = createChatPhraser(
+      new FakeListChatModel({ responses: ["Đã phê duyệt 67 triệu tài khoản VNeID (Báo cáo tổng kết)."] }),
+    );
     const result = await answer(testDeps({ phraser }), { question: "co bao nhieu tai khoan vneid" });
     expect(result.answer).toBe("Đã phê duyệt 67 triệu tài khoản VNeID (Báo cáo tổng kết).");
   });
 
   it("falls back to the extractive answer when the phrasing invents a number", async () => {
-    const phraser = createChatPhraser(new FakeListChatModel({ responses: ["Đã phê duyệt 68 triệu tài khoản VNeID."] }));
+    const phraser = createChatPhraser(
+      new FakeListChatModel({ responses: ["Đã phê duyệt 68 triệu tài khoản VNeID."] }),
+    );
     const result = await answer(testDeps({ phraser }), { question: "co bao nhieu tai khoan vneid" });
     expect(result.answer).not.toContain("68 triệu");
     expect(result.answer.split("\n")[0]).toContain("67 triệu");

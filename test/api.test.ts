@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../bot/app";
 import { testDeps } from "./support/desk";
 
@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const ask = (payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: "POST", url: "/api/ask", payload: typeof payload === "string" ? payload : JSON.stringify(payload), headers: { "content-type": "application/json", ...headers } });
+  app.inject({
+    method: "POST",
+    url: "/api/ask",
+    payload: typeof payload === "string" ? payload : JSON.stringify(payload),
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 describe("POST /api/ask", () => {
   it("answers with the documented fields", async () => {
@@ -20,8 +25,16 @@ describe("POST /api/ask", () => {
     const body = response.json();
     expect(body.status).toBe("answered");
     expect(body.answer).toContain("67 triệu");
-    expect(body.figures[0]).toMatchObject({ value: 67_000_000, text: "67 triệu", asOf: "2025-11", citation: 0 });
-    expect(body.citations[0]).toMatchObject({ doc: "bao-cao-tong-ket-de-an-06-2025", title: expect.stringContaining("Báo cáo tổng kết") });
+    expect(body.figures[0]).toMatchObject({
+      value: 67_000_000,
+      text: "67 triệu",
+      asOf: "2025-11",
+      citation: 0,
+    });
+    expect(body.citations[0]).toMatchObject({
+      doc: "bao-cao-tong-ket-de-an-06-2025",
+      title: expect.stringContaining("Báo cáo tổng kết"),
+    });
     expect(body.citations[0].quote).toContain("67 triệu tài khoản VNeID");
     expect(Array.isArray(body.deadlines)).toBe(true);
   });
@@ -56,7 +69,12 @@ describe("POST /api/ask", () => {
   });
 
   it("refuses a body that is not JSON with 415", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/ask", payload: "question=vneid", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/ask",
+      payload: "question=vneid",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(response.statusCode).toBe(415);
   });
 });
@@ -73,7 +91,9 @@ describe("GET routes", () => {
   });
 
   it("lists deadlines in a period for a body", async () => {
-    const response = await app.inject({ url: "/api/deadlines?from=2024-01&to=2024-03&body=B%E1%BB%99%20T%C6%B0%20ph%C3%A1p" });
+    const response = await app.inject({
+      url: "/api/deadlines?from=2024-01&to=2024-03&body=B%E1%BB%99%20T%C6%B0%20ph%C3%A1p",
+    });
     const { deadlines, today } = response.json();
     expect(today).toBe("2025-02-15");
     expect(deadlines.length).toBeGreaterThan(0);
@@ -105,7 +125,9 @@ describe("GET routes", () => {
     expect((await app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
     expect((await app.inject({ url: "/readyz" })).json().ready).toBe(true);
     const openapi = (await app.inject({ url: "/docs/json" })).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/ask", "/api/figures", "/api/deadlines", "/api/documents"]));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(["/api/ask", "/api/figures", "/api/deadlines", "/api/documents"]),
+    );
   });
 
   it("answers unknown routes with a JSON 404", async () => {

@@ -28,7 +28,9 @@ describe("cleaning the real reports", () => {
   });
 
   it("handles a footnote marker between a word and a ratio", () => {
-    expect(documentById("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21").text).toContain("dịch vụ công trực tuyến²; 33/63 địa phương");
+    expect(documentById("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21").text).toContain(
+      "dịch vụ công trực tuyến²; 33/63 địa phương",
+    );
     const cleaned = cleanText(
       "Đề án 06 về dân cư; Đề án 06 mở rộng; Đề án 06 hoàn thành. Triển khai Đề án 061 trên toàn quốc.\nMiễn lệ phí dịch vụ công trực tuyến2; 33/63 địa phương hoàn thành.\n\n1 Đề án về dân cư.\n2 Gồm các dịch vụ thiết yếu.",
     );
@@ -50,9 +52,12 @@ describe("cleaning the real reports", () => {
   it("knows every chunk's section path, offsets and as-of date", () => {
     const { chunks, documents } = testIndex();
     const texts = new Map(documents.map((document) => [document.meta.id, document.text]));
-    for (const chunk of chunks) expect(texts.get(chunk.docId)?.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    for (const chunk of chunks)
+      expect(texts.get(chunk.docId)?.slice(chunk.start, chunk.end)).toBe(chunk.text);
     const cards = chunks.find((chunk) => chunk.text.includes("87,9 triệu"));
-    expect(cards?.sectionPath.join(" › ")).toBe("II. KẾT QUẢ CÁC MẶT CÔNG TÁC VÀ TIỆN ÍCH ĐẠT ĐƯỢC › 4. Về phát triển công dân số › 4.1.");
+    expect(cards?.sectionPath.join(" › ")).toBe(
+      "II. KẾT QUẢ CÁC MẶT CÔNG TÁC VÀ TIỆN ÍCH ĐẠT ĐƯỢC › 4. Về phát triển công dân số › 4.1.",
+    );
     expect(cards?.asOf).toBe("2025-01");
     expect(chunks.find((chunk) => chunk.docId === "vksndtc-slides-de-an-06-2025")?.page).toBeGreaterThan(0);
   });
@@ -62,30 +67,49 @@ describe("metadata", () => {
   it("detects the number and the issue date as printed", () => {
     expect(detectNumber("Số: 290 /BC-TCTTKĐA")).toBe("290/BC-TCTTKĐA");
     expect(detectIssueDate("Hà Nội, ngày 04 tháng 02 năm 2025")).toBe("2025-02-04");
-    expect(documentById("bao-cao-290-bc-tcttkda-2025-02-04").meta).toMatchObject({ number: "290/BC-TCTTKĐA", date: "2025-02-04", dateEstimated: false });
+    expect(documentById("bao-cao-290-bc-tcttkda-2025-02-04").meta).toMatchObject({
+      number: "290/BC-TCTTKĐA",
+      date: "2025-02-04",
+      dateEstimated: false,
+    });
   });
 
   it("estimates the date of an undated document from the latest date it mentions", () => {
-    expect(documentById("vksndtc-slides-de-an-06-2025").meta).toMatchObject({ dateEstimated: true, kind: "slides" });
+    expect(documentById("vksndtc-slides-de-an-06-2025").meta).toMatchObject({
+      dateEstimated: true,
+      kind: "slides",
+    });
   });
 });
 
 describe("figures and deadlines", () => {
   it("reads Vietnamese numbers with their scale, qualifier and unit", () => {
-    const [figure] = findFiguresInSentence("Bộ Công an đã cấp trên 87,9 triệu thẻ căn cước công dân gắn chip.");
+    const [figure] = findFiguresInSentence(
+      "Bộ Công an đã cấp trên 87,9 triệu thẻ căn cước công dân gắn chip.",
+    );
     expect(figure).toMatchObject({ text: "trên 87,9 triệu", value: 87_900_000, kind: "count" });
     const [ratio] = findFiguresInSentence("cung cấp 4.427/6.283 dịch vụ công trực tuyến");
     expect(ratio).toMatchObject({ text: "4.427/6.283", values: [4427, 6283], kind: "ratio" });
   });
 
   it("does not mistake names, years and document numbers for figures", () => {
-    const texts = findFiguresInSentence("Theo Nghị quyết số 57-NQ/TW ngày 22/12/2024, Đề án 06 năm 2025 đạt 73,03%.").map((figure) => figure.text);
+    const texts = findFiguresInSentence(
+      "Theo Nghị quyết số 57-NQ/TW ngày 22/12/2024, Đề án 06 năm 2025 đạt 73,03%.",
+    ).map((figure) => figure.text);
     expect(texts).toEqual(["73,03%"]);
   });
 
   it("finds the deadlines the conclusion set, normalized to a day", () => {
-    const deadline = testIndex().deadlines.find((candidate) => candidate.task.includes("Phiếu lý lịch tư pháp") && candidate.docId.startsWith("ket-luan"));
-    expect(deadline).toMatchObject({ dueText: "trong Quý I năm 2024", dueDate: "2024-03-31", precision: "quarter", body: "Bộ Tư pháp" });
+    const deadline = testIndex().deadlines.find(
+      (candidate) =>
+        candidate.task.includes("Phiếu lý lịch tư pháp") && candidate.docId.startsWith("ket-luan"),
+    );
+    expect(deadline).toMatchObject({
+      dueText: "trong Quý I năm 2024",
+      dueDate: "2024-03-31",
+      precision: "quarter",
+      body: "Bộ Tư pháp",
+    });
   });
 });
 
@@ -100,7 +124,11 @@ describe("a report a user drops in", () => {
     const report = await runIngest({ corpusDir, indexDir, logger: silentLogger });
     expect(report.skipped).toEqual([]);
     const index = readIndex(indexDir);
-    expect(index.documents[0]?.meta).toMatchObject({ number: "12/BC-BCA", date: "2025-03-15", dateEstimated: false });
+    expect(index.documents[0]?.meta).toMatchObject({
+      number: "12/BC-BCA",
+      date: "2025-03-15",
+      dateEstimated: false,
+    });
     expect(index.figures.map((figure) => figure.text)).toContain("61,2 triệu");
     expect(index.deadlines[0]).toMatchObject({ dueDate: "2025-06-30", body: "Bộ Y tế" });
   });

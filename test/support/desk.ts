@@ -1,7 +1,7 @@
 import { inject } from "vitest";
 import type { AnswerDeps } from "../../bot/answer-types";
-import { readIndex } from "../../index/read";
 import type { LoadedIndex } from "../../index/read";
+import { readIndex } from "../../index/read";
 
 /** The day tests pretend it is: after the 2024 deadlines, before the late-2025 ones. */
 export const TEST_TODAY = "2025-02-15";

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { buildWeb } from "../../bot/web/build";
 import { silentLogger } from "../../core/logger";
 import { runIngest } from "../../ingest/pipeline";
-import { buildWeb } from "../../bot/web/build";
 
 declare module "vitest" {
   export interface ProvidedContext {
