@@ -207,9 +207,9 @@ function composeDate(context: Context): Composition | undefined {
 
 const PLACE_NAME = /(?:tỉnh|thành phố)\s+\p{Lu}/u;
 
-function composeFact(context: Context): Composition | undefined {
+function composeFact(context: Context, minimumCoverage = 0.7): Composition | undefined {
   const best = rankSentences(context.plan, context.hits)[0];
-  if (!best || best.score < 0.7) return undefined;
+  if (!best || best.score < minimumCoverage) return undefined;
   if (context.plan.expectsName === "place" && !PLACE_NAME.test(best.spot.sentence)) return undefined;
   const index = context.citations.add(best.spot);
   const citation = context.citations.items[index];
@@ -239,7 +239,8 @@ function compose(context: Context): Composition | undefined {
     case "date":
       return composeDate(context) ?? composeDeadline(context);
     case "figure":
-      return composeFigures(context);
+      // "How did Viettel rank?" reads like a figure question but is answered by a sentence.
+      return composeFigures(context) ?? (plan.expects ? undefined : composeFact(context, 0.9));
     default:
       return composeFact(context);
   }

@@ -22,7 +22,8 @@ export interface SpotScore {
 }
 
 // A colon stays inside the clause: `Công an tỉnh: chủ trì 11 dịch vụ công` names whose figure it is.
-const CLAUSE_BREAK = /[;\n»•]|\.\s|\s[-–]\s/g;
+// `…116 nghìn tỷ đồng, trong đó, 8.687 tỷ đồng thuế từ…`: a part after "trong đó" is its own clause.
+const CLAUSE_BREAK = /[;\n»•]|\.\s|\s[-–]\s|,\s*trong đó(?=[\s,:])/gu;
 
 /** The clause of `sentence` holding `offset`: bounded by semicolons, line breaks, bullets and dashes. */
 export function clauseAround(sentence: string, offset: number): { start: number; end: number } {

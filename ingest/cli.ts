@@ -2,9 +2,10 @@ import { loadConfig, processEnv } from "../core/config";
 import { describeError } from "../core/errors";
 import { createCliLogger } from "../core/logger";
 import { loadEmbedder } from "../index/load-embedder";
+import { ensureIndex } from "./ensure-index";
 import { type IngestReport, runIngest } from "./pipeline";
 
-/** `npm run ingest`: rebuilds the index from the corpus folder and prints what it found. */
+/** `npm run ingest [-- --force]`: rebuilds the index when the corpus changed and prints what it found. */
 function printReport(report: IngestReport): void {
   const lines = [
     `Ingested ${report.documents} documents into ${report.buildDir}`,
@@ -25,12 +26,14 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig(processEnv());
     const embedder = await loadEmbedder(config.embeddings, logger);
-    const report = await runIngest({
-      corpusDir: config.corpusDir,
-      indexDir: config.indexDir,
-      logger,
-      ...(embedder ? { embedder } : {}),
-    });
+    const options = { corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) };
+    const report = process.argv.includes("--force")
+      ? await runIngest(options)
+      : (await ensureIndex(options, { rebuildCorrupt: true })).report;
+    if (!report) {
+      process.stdout.write("The index is up to date with the corpus; nothing to do (--force rebuilds it).\n");
+      return 0;
+    }
     printReport(report);
     // 2 tells scripts that the index was built but some files were left out.
     return report.skipped.length > 0 ? 2 : 0;

@@ -116,7 +116,7 @@ describe("npm run ingest", () => {
     await runIngest({ corpusDir, indexDir, logger: silentLogger });
     const previous = readIndex(indexDir).dir;
     const buildsDir = join(root, "index", "builds");
-    const ingest = runEntry("ingest/cli.ts", { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+    const ingest = runEntry("ingest/cli.ts", { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, ["--force"]);
     // Kill the moment the new build folder appears: it is being written, not yet published.
     await new Promise<void>((resolve) => {
       const watcher = watch(buildsDir, () => {

@@ -11,8 +11,8 @@ export interface RunningProcess {
   exited: Promise<number | null>;
 }
 
-export function runEntry(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+export function runEntry(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     env: { ...process.env, EMBEDDINGS: "off", LOG_LEVEL: "info", PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
