@@ -48,15 +48,36 @@ export function normalizeText(text: string): string {
  * Length-preserving for NFC Vietnamese, so offsets in the folded text match the original.
  */
 export function fold(text: string): string {
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
   let folded = "";
   for (const char of text) {
-    if (char === "đ" || char === "Đ") {
-      folded += "d";
-      continue;
-    }
-    const base = char.normalize("NFD").replace(/\p{M}/gu, "");
+    const code = char.charCodeAt(0);
+    if (code < 128) folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
+    else folded += foldChar(char);
+  }
+  // Answering folds the same index sentences again and again; a bounded memo of short texts keeps that
+  // cheap without holding whole documents.
+  if (text.length <= FOLD_CACHE_MAX_LENGTH) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+const FOLD_CACHE_LIMIT = 20_000;
+const FOLD_CACHE_MAX_LENGTH = 1_500;
+const foldCache = new Map<string, string>();
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const base = char === "đ" || char === "Đ" ? "d" : char.normalize("NFD").replace(/\p{M}/gu, "");
     // A character whose base is longer or shorter than one code unit would shift offsets; keep it as is.
-    folded += base.length === char.length ? base.toLowerCase() : char.toLowerCase();
+    folded = base.length === char.length ? base.toLowerCase() : char.toLowerCase();
+    if (folded.length !== char.length) folded = char;
+    foldedChars.set(char, folded);
   }
   return folded;
 }

@@ -1,10 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, type PDFDocumentLoadingTask, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
-// Node has no web workers, so pdf.js runs its worker in this thread. Importing the worker module up front
-// registers it on globalThis; otherwise pdf.js imports it by a relative path at run time, which breaks
-// once this file is bundled.
-import "pdfjs-dist/legacy/build/pdf.worker.mjs";
+import type { PDFDocumentLoadingTask } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { DeskError } from "../core/errors";
 
 /**
@@ -30,7 +26,20 @@ const NEW_LINE_SHIFT = 0.5;
 /** A horizontal gap over this share of the font size separates words that pdf.js left unspaced. */
 const WORD_GAP = 0.15;
 
+/**
+ * pdf.js weighs about 200 MB of memory once loaded, so it is imported only when a PDF is actually read,
+ * never by the server answering questions.
+ */
+async function loadPdfJs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> {
+  // Node has no web workers, so pdf.js runs its worker in this thread. Importing the worker module first
+  // registers it on globalThis; otherwise pdf.js imports it by a relative path at run time, which breaks
+  // once this file is bundled.
+  await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+  return import("pdfjs-dist/legacy/build/pdf.mjs");
+}
+
 export async function readPdfText(bytes: Uint8Array | Buffer): Promise<PdfText> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js refuses Buffers and transfers the array it is given to its worker, detaching it: hand it a copy.
   const loadingTask = getDocument({
     data: new Uint8Array(bytes),

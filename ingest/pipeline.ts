@@ -6,6 +6,7 @@ import type { Logger } from "../core/logger";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import type { Embedder } from "../index/embedder";
 import { LexicalIndex } from "../index/lexical";
+import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest";
 import { searchTextOf } from "../index/search-text";
 import { createVectorStore } from "../index/vector-store";
 import { chunkDocument } from "./chunk";
@@ -19,8 +20,6 @@ import { findSections } from "./sections";
 import { createBuildDir, currentBuild, publishBuild, writeJson } from "./write";
 
 /** Bumped when the files ingest writes change shape, so an old index is rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 1;
-
 export interface IngestOptions {
   corpusDir: string;
   indexDir: string;
@@ -41,14 +40,6 @@ export interface IngestReport {
   timingsMs: Record<Stage, number>;
   totalMs: number;
   buildDir: string;
-}
-
-export interface Manifest {
-  version: number;
-  builtAt: string;
-  corpusFingerprint: string;
-  counts: { documents: number; sections: number; chunks: number; figures: number; deadlines: number };
-  embedding: { model: string; dimensions: number } | null;
 }
 
 /** A hash of every report and the metadata file: the index is stale when it changes. */

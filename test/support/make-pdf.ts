@@ -34,7 +34,9 @@ export async function makePdf(pages: string[][]): Promise<Uint8Array> {
   const maxLines = Math.floor((PAGE_HEIGHT - 2 * MARGIN) / LINE_HEIGHT);
   for (const [index, lines] of pages.entries()) {
     if (lines.length > maxLines) {
-      throw new Error(`makePdf: page ${index + 1} has ${lines.length} lines; at most ${maxLines} fit on a page`);
+      throw new Error(
+        `makePdf: page ${index + 1} has ${lines.length} lines; at most ${maxLines} fit on a page`,
+      );
     }
     const page = document.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     lines.forEach((line, lineIndex) => {
