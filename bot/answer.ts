@@ -66,6 +66,13 @@ function printedFigure(figure: Figure): string {
   return `${figure.text} ${figure.unit}`;
 }
 
+/** A goal or a change must never read as an achieved level: say which it is. */
+function figureLabel(figure: Figure, lang: Lang): string {
+  const words = phrases(lang);
+  if (figure.target) return `${words.target}: `;
+  return figure.change ? `${words.change}: ` : "";
+}
+
 function figureEntry(scored: ScoredFigure, context: Context): AnswerFigure {
   const { figure } = scored;
   return {
@@ -89,7 +96,7 @@ function composeFigures(context: Context): Composition | undefined {
   const quoteAt = (figure: Figure) =>
     excerpt(figure.sentence, figure.start - figure.sentenceStart, figure.end - figure.sentenceStart);
   const lines = [
-    `${printedFigure(lead.figure)} (${words.asOf} ${readableDate(lead.figure.asOf, lang)}, ${sourceLine(leadCitation, lang)}).`,
+    `${figureLabel(lead.figure, lang)}${printedFigure(lead.figure)} (${words.asOf} ${readableDate(lead.figure.asOf, lang)}, ${sourceLine(leadCitation, lang)}).`,
     `${words.quote}: "${quoteAt(lead.figure)}"`,
   ];
   if (more.length > 0) {
@@ -98,7 +105,7 @@ function composeFigures(context: Context): Composition | undefined {
   if (timeline.length > 0) {
     const older = timeline.map((scored) => {
       const citation = citations.items[citations.add(spotOf(scored.figure))];
-      return `${printedFigure(scored.figure)} — ${readableDate(scored.figure.asOf, lang)} (${citation?.label ?? ""})`;
+      return `${figureLabel(scored.figure, lang)}${printedFigure(scored.figure)} — ${readableDate(scored.figure.asOf, lang)} (${citation?.label ?? ""})`;
     });
     lines.push(`${words.earlier}: ${older.join("; ")}.`);
   }

@@ -1,3 +1,4 @@
+import { fold } from "../core/text";
 import type { Figure } from "../core/types";
 import { coverage } from "../index/coverage";
 import type { QueryPlan } from "../index/query";
@@ -27,6 +28,8 @@ export interface FigureChoice {
 export const MIN_CLAUSE_COVERAGE = 0.6;
 /** Candidates within this share of the best score count as the same metric for the timeline. */
 const SAME_METRIC = 0.8;
+
+const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 
 function kindFit(figure: Figure, plan: QueryPlan): number {
   if (plan.expects === "percent") return figure.kind === "percent" ? 0.2 : -0.4;
@@ -60,7 +63,8 @@ export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number):
     0.15 * spot.nearness +
     unitFit(figure, plan) +
     kindFit(figure, plan);
-  const penalty = (figure.target ? 0.25 : 0) + (figure.change ? 0.15 : 0);
+  const penalty =
+    (figure.target && !TARGET_QUESTION.test(fold(plan.question)) ? 0.25 : 0) + (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
   return { figure, score: spot.topicMissing ? 0 : score, clause: 0.6 * spot.clause + 0.4 * spot.context };
 }

@@ -10,6 +10,8 @@ export type Lang = "vi" | "en";
 const PHRASES = {
   vi: {
     asOf: "số liệu đến",
+    target: "Chỉ tiêu",
+    change: "Mức tăng/giảm",
     quote: "Trích",
     earlier: "Các kỳ trước",
     more: "Cùng báo cáo",
@@ -32,6 +34,8 @@ const PHRASES = {
   },
   en: {
     asOf: "as of",
+    target: "Target",
+    change: "Change",
     quote: "Quote",
     earlier: "Earlier figures",
     more: "Same report",

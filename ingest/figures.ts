@@ -134,6 +134,8 @@ function unitAfter(after: string): string | undefined {
     .trimStart()
     .split(/\s+/)
     .slice(0, MAX_UNIT_WORDS + 1)) {
+    // An opening quote or bracket starts an aside (`15 bậc (xếp thứ 71/193…)`), not more of the unit.
+    if (words.length > 0 && /^[“"(]/.test(raw)) break;
     const word = raw.replace(/^[“"(]+/, "");
     const bare = word.replace(/[,.;:)”"!?…⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, "");
     if (!/^[\p{L}][\p{L}\p{N}\-/]*$/u.test(bare) || UNIT_STOP_WORDS.has(bare.toLowerCase())) break;
