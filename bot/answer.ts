@@ -1,8 +1,8 @@
 import { DeskError } from "../core/errors";
-import { normalizeText } from "../core/text";
+import { fold, normalizeText } from "../core/text";
 import type { CleanDocument, Deadline, Figure } from "../core/types";
 import { type QueryPlan, understandQuestion } from "../index/query";
-import { type SearchHit, search } from "../index/search";
+import { type SearchHit, search, timeFit } from "../index/search";
 import type { Answer, AnswerDeadline, AnswerDeps, AnswerFigure, AskRequest } from "./answer-types";
 import { rankDates } from "./choose-date";
 import { deadlineStatus, listDeadlines, rankDeadlines } from "./choose-deadlines";
@@ -22,6 +22,9 @@ export const MAX_QUESTION_CHARS = 1000;
 const SEARCH_DEPTH = 15;
 const MIN_COVERAGE = 0.6;
 const MAX_LISTED = 15;
+const DUTY_QUESTION =
+  /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
+const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
 
 interface Composition {
   lines: string[];
@@ -95,7 +98,14 @@ function composeFigures(context: Context): Composition | undefined {
   if (!leadCitation) return undefined;
   const quoteAt = (figure: Figure) =>
     excerpt(figure.sentence, figure.start - figure.sentenceStart, figure.end - figure.sentenceStart);
+  const { time } = context.plan;
+  // Asked for a time the reports do not cover: say so before giving the nearest figure.
+  const offTime =
+    time && timeFit(lead.figure.asOf, context.plan) < 1
+      ? [words.noFigureFor(readableDate(time.iso, lang))]
+      : [];
   const lines = [
+    ...offTime,
     `${figureLabel(lead.figure, lang)}${printedFigure(lead.figure)} (${words.asOf} ${readableDate(lead.figure.asOf, lang)}, ${sourceLine(leadCitation, lang)}).`,
     `${words.quote}: "${quoteAt(lead.figure)}"`,
   ];
@@ -238,17 +248,22 @@ function compose(context: Context): Composition | undefined {
     case "deadline-list":
       return composeDeadlineList(context);
     case "deadline":
-      return (
-        composeDeadline(context) ??
-        composeDate(context) ??
-        (plan.body ? composeDeadlineList(context) : undefined)
-      );
+      // A body or a period narrows the question to that body's tasks in that period, never any date.
+      if (plan.body || plan.time) return composeDeadline(context) ?? composeDeadlineList(context);
+      return composeDeadline(context) ?? composeDate(context);
     case "date":
       return composeDate(context) ?? composeDeadline(context);
     case "figure":
-      // "How did Viettel rank?" reads like a figure question but is answered by a sentence.
-      return composeFigures(context) ?? (plan.expects ? undefined : composeFact(context, 0.9));
+      // "How did Viettel rank?" reads like a figure question but is answered by a sentence; "how many…?"
+      // is not, and a sentence without the number would only look like an answer.
+      return (
+        composeFigures(context) ??
+        (plan.expects || COUNT_QUESTION.test(fold(plan.question)) ? undefined : composeFact(context, 0.9))
+      );
     default:
+      // "Bộ Y tế phải làm gì trong tháng 3/2025?": a body's duties are its deadlines.
+      if (plan.body && (plan.time || DUTY_QUESTION.test(fold(plan.question))))
+        return composeDeadlineList(context);
       return composeFact(context);
   }
 }

@@ -26,12 +26,22 @@ function bodyFit(deadline: Deadline, plan: QueryPlan): number {
   return fold(deadline.sentence).includes(fold(plan.body)) ? 0.1 : -0.1;
 }
 
+/** A question naming a body or a period only accepts deadlines of that body, due in that period. */
+function fitsPlan(deadline: Deadline, plan: QueryPlan): boolean {
+  if (plan.body && deadline.body !== plan.body && !fold(deadline.sentence).includes(fold(plan.body))) return false;
+  // With a document named, the time usually dates the document ("the December 2023 conclusion").
+  const dueTime = plan.docIds.length === 0 ? plan.time : undefined;
+  if (dueTime && (deadline.dueDate < dueTime.periodStart || deadline.dueDate > dueTime.periodEnd)) return false;
+  return true;
+}
+
 /** The deadline that answers a question about one task, best first. */
 export function rankDeadlines(plan: QueryPlan, hits: SearchHit[]): ScoredDeadline[] {
   const best = hits[0]?.score ?? 1;
   const scored: ScoredDeadline[] = [];
   for (const hit of hits) {
     for (const deadline of hit.deadlines) {
+      if (!fitsPlan(deadline, plan)) continue;
       const offset = deadline.start - deadline.sentenceStart;
       const spot = scoreSpot(
         plan.concepts,

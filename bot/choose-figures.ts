@@ -26,6 +26,7 @@ export interface FigureChoice {
 
 /** Below this share of the question found in the figure's clause, the figure does not answer it. */
 export const MIN_CLAUSE_COVERAGE = 0.6;
+const MIN_CONTEXT_COVERAGE = 0.65;
 /** Candidates within this share of the best score count as the same metric for the timeline. */
 const SAME_METRIC = 0.8;
 
@@ -66,7 +67,9 @@ export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number):
   const penalty =
     (figure.target && !TARGET_QUESTION.test(fold(plan.question)) ? 0.25 : 0) + (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
-  return { figure, score: spot.topicMissing ? 0 : score, clause: 0.6 * spot.clause + 0.4 * spot.context };
+  // A sentence missing a quarter of what the question weighs (`người nước ngoài`) is about something else.
+  const offTopic = spot.topicMissing || spot.context < MIN_CONTEXT_COVERAGE;
+  return { figure, score: offTopic ? 0 : score, clause: 0.6 * spot.clause + 0.4 * spot.context };
 }
 
 function candidatesOf(plan: QueryPlan, hits: SearchHit[]): ScoredFigure[] {

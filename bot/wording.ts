@@ -11,6 +11,7 @@ const PHRASES = {
   vi: {
     asOf: "số liệu đến",
     target: "Chỉ tiêu",
+    noFigureFor: (time: string) => `Các báo cáo không có số liệu cho ${time}; số liệu gần nhất:`,
     change: "Mức tăng/giảm",
     quote: "Trích",
     earlier: "Các kỳ trước",
@@ -35,6 +36,7 @@ const PHRASES = {
   en: {
     asOf: "as of",
     target: "Target",
+    noFigureFor: (time: string) => `The reports give no figure for ${time}; the nearest one:`,
     change: "Change",
     quote: "Quote",
     earlier: "Earlier figures",

@@ -20,6 +20,8 @@ export interface Concept {
   weight: number;
   /** From the question itself rather than from a glossary expansion of it. */
   literal: string;
+  /** A name the question gives (`Lâm Đồng`, `Viettel`): a passage without it does not answer. */
+  required?: boolean;
 }
 
 export interface TimeConstraint {
@@ -66,6 +68,10 @@ const ENGLISH_WORDS = new Set(
 
 // Question scaffolding, folded: removed before concepts are built (it never appears in an answer sentence).
 const QUESTION_PHRASES = [
+  "phai lam gi",
+  "phai lam o dau",
+  "lam o dau",
+  "lam gi",
   "la bao nhieu",
   "co bao nhieu",
   "bao nhieu tien",
@@ -130,7 +136,7 @@ const ENGLISH_STOP = new Set([
   "proportion",
 ]);
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
-  ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn", "làm"].map(fold),
+  ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn"].map(fold),
 );
 
 const LATEST_WORDS =
@@ -147,7 +153,7 @@ const FIGURE_WORDS =
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
 const MONEY_WORDS =
-  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu dong|so tien|kinh phi|tong muc dau tu|von|chi phi|how much money|how much tax|vnd|dong|trillion|billion vnd|budget|cost|investment|amount)\b/;
+  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount)\b/;
 const PLACE_WORDS =
   /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
 
@@ -367,16 +373,36 @@ function dedupe(concepts: Concept[]): Concept[] {
   });
 }
 
-/** Names written with capitals in the question (`Noi Bai`, `Tân Sơn Nhất`) that the reports never mention. */
-function unknownNames(question: string, lexical: LexicalIndex): string[] {
-  const unknown: string[] = [];
-  const pattern = /(?<![.?!]\s|^)\b(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)+)/gu;
+/**
+ * Words written with a capital inside the question (`Lâm Đồng`, `Tan Son Nhat`, `Viettel`, `VNeID`): names.
+ * The question's first word and words after a full stop are capitalized anyway and do not count.
+ */
+function capitalizedNames(question: string): string[] {
+  const pattern = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)/gu;
+  const names: string[] = [];
   for (const match of question.matchAll(pattern)) {
-    const name = match[1] ?? "";
-    const wording = foldPhrase(name);
-    if (!occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0) unknown.push(name);
+    let name = match[1] ?? "";
+    const before = question.slice(0, match.index).trimEnd();
+    if (before === "" || /[.?!:]$/.test(before)) name = name.split(/\s+/).slice(1).join(" ");
+    if (name.length >= 2) names.push(name);
   }
-  return unknown;
+  return names;
+}
+
+/** Names of two or more words in the question (`Noi Bai`) that the reports never mention. */
+function unknownNames(question: string, lexical: LexicalIndex): string[] {
+  return capitalizedNames(question).filter((name) => {
+    const wording = foldPhrase(name);
+    return wording.includes(" ") && !occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0;
+  });
+}
+
+/** A concept that carries a name the question gives must be in any passage that answers it. */
+function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
+  const names = capitalizedNames(question).map(foldPhrase);
+  return concepts.map((concept) =>
+    names.some((name) => name.includes(concept.literal) || concept.literal.includes(name)) ? { ...concept, required: true } : concept,
+  );
 }
 
 function lexicalQueryFor(concepts: Concept[], question: string, accented: boolean): WeightedQuery {
@@ -427,7 +453,7 @@ export function understandQuestion(
   const conceptText = removeQuestionPhrases(
     blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]),
   );
-  const concepts = buildConcepts(conceptText, lang, context.lexical);
+  const concepts = markNamedConcepts(buildConcepts(conceptText, lang, context.lexical), normalized);
   // "As of a day" means the newest figures published up to that day.
   const time = options.asOf
     ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf }
