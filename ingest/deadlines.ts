@@ -100,18 +100,20 @@ function leadBody(paragraph: string): string | undefined {
 
 function responsibleBody(
   sentence: string,
+  task: string,
   clause: string,
   paragraph: string,
   sectionPath: string[],
 ): string | undefined {
   const leading = findBodies(clause).find((mention) => /^\s*chủ trì/u.test(clause.slice(mention.end)));
   if (leading) return leading.name;
+  // No guess from a body merely mentioned somewhere in the sentence: a wrong owner is worse than none.
   return (
     subjectBody(clause) ??
+    subjectBody(task) ??
     subjectBody(sentence) ??
     leadBody(paragraph) ??
-    [...sectionPath].reverse().map(subjectBody).find(Boolean) ??
-    findBodies(sentence)[0]?.name
+    [...sectionPath].reverse().map(subjectBody).find(Boolean)
   );
 }
 
@@ -181,6 +183,7 @@ export function extractDeadlines(document: CleanDocument, chunks: Chunk[]): Dead
       const task = taskFor(sentence, sentences[index - 1], clause, mention.text);
       const body = responsibleBody(
         sentence.text,
+        task,
         sentence.text.slice(clause.start, clause.end),
         paragraphAround(document.text, sentence.start),
         chunk.sectionPath,
