@@ -23,7 +23,12 @@ function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-function run(url: string, questions: string[], duration: number, connections: number): Promise<autocannon.Result> {
+function run(
+  url: string,
+  questions: string[],
+  duration: number,
+  connections: number,
+): Promise<autocannon.Result> {
   return autocannon({
     url: `${url}/api/ask`,
     connections,
@@ -37,14 +42,27 @@ function run(url: string, questions: string[], duration: number, connections: nu
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "50" } } });
+  const { values } = parseArgs({
+    options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "50" } },
+  });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const port = await freePort();
-  const server = runEntry("bot/main.ts", { PORT: String(port), LOG_LEVEL: "warn", RATE_LIMIT_MAX: "0", EMBEDDINGS: "off" });
+  const server = runEntry("bot/main.ts", {
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_MAX: "0",
+    EMBEDDINGS: "off",
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (await fetch(`${url}/readyz`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const pid = server.child.pid ?? 0;

@@ -13,7 +13,10 @@ export function percentiles(samples: number[]): Percentiles {
 }
 
 /** Runs `work` `times` times and returns each duration. */
-export async function timeEach(times: number, work: (iteration: number) => Promise<unknown>): Promise<number[]> {
+export async function timeEach(
+  times: number,
+  work: (iteration: number) => Promise<unknown>,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let iteration = 0; iteration < times; iteration++) {
     const started = performance.now();
