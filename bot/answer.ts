@@ -24,6 +24,14 @@ const MIN_COVERAGE = 0.6;
 const MAX_LISTED = 15;
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
+const QUESTION_WORDS =
+  /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
+
+function isBareTopic(question: string): boolean {
+  const folded = fold(question);
+  return !QUESTION_WORDS.test(folded) && folded.split(/\s+/).length <= 6;
+}
+
 const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
 
 interface Composition {
@@ -264,6 +272,8 @@ function compose(context: Context): Composition | undefined {
       // "Bộ Y tế phải làm gì trong tháng 3/2025?": a body's duties are its deadlines.
       if (plan.body && (plan.time || DUTY_QUESTION.test(fold(plan.question))))
         return composeDeadlineList(context);
+      // A bare topic ("tai khoan vneid", "thẻ căn cước") asks for its figure.
+      if (isBareTopic(plan.question)) return composeFigures(context) ?? composeFact(context);
       return composeFact(context);
   }
 }

@@ -28,10 +28,12 @@ function bodyFit(deadline: Deadline, plan: QueryPlan): number {
 
 /** A question naming a body or a period only accepts deadlines of that body, due in that period. */
 function fitsPlan(deadline: Deadline, plan: QueryPlan): boolean {
-  if (plan.body && deadline.body !== plan.body && !fold(deadline.sentence).includes(fold(plan.body))) return false;
+  if (plan.body && deadline.body !== plan.body && !fold(deadline.sentence).includes(fold(plan.body)))
+    return false;
   // With a document named, the time usually dates the document ("the December 2023 conclusion").
   const dueTime = plan.docIds.length === 0 ? plan.time : undefined;
-  if (dueTime && (deadline.dueDate < dueTime.periodStart || deadline.dueDate > dueTime.periodEnd)) return false;
+  if (dueTime && (deadline.dueDate < dueTime.periodStart || deadline.dueDate > dueTime.periodEnd))
+    return false;
   return true;
 }
 

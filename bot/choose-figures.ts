@@ -64,8 +64,12 @@ export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number):
     0.15 * spot.nearness +
     unitFit(figure, plan) +
     kindFit(figure, plan);
+  // The same figure often repeats in a footnote; the body sentence reads better as a quote.
+  const inFootnote = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(figure.sentence) ? 0.05 : 0;
   const penalty =
-    (figure.target && !TARGET_QUESTION.test(fold(plan.question)) ? 0.25 : 0) + (figure.change ? 0.15 : 0);
+    inFootnote +
+    (figure.target && !TARGET_QUESTION.test(fold(plan.question)) ? 0.25 : 0) +
+    (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
   // A sentence missing a quarter of what the question weighs (`người nước ngoài`) is about something else.
   const offTopic = spot.topicMissing || spot.context < MIN_CONTEXT_COVERAGE;

@@ -47,7 +47,8 @@ export function clauseAround(sentence: string, offset: number): { start: number;
  */
 function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   return concepts.some((concept) => {
-    if (concept.required) return !concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0);
+    if (concept.required)
+      return !concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0);
     const syllables = concept.wordings[0]?.split(" ") ?? [];
     if (syllables.length < 3) return false;
     if (concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0)) return false;

@@ -40,8 +40,13 @@ function webhookHandle(bot: Bot, config: Config, deps: TelegramDeps, url: string
     async start() {
       await registerCommandMenus(bot.api, deps.logger, token);
       try {
+        // Fetching the bot's own info now surfaces a wrong token at start, not on the first update.
+        await bot.init();
         await bot.api.setWebhook(url, { ...(webhookSecret ? { secret_token: webhookSecret } : {}) });
-        deps.logger.info({ url: shownUrl }, "Telegram bot receives updates through the webhook");
+        deps.logger.info(
+          { url: shownUrl, username: bot.botInfo.username },
+          "Telegram bot receives updates through the webhook",
+        );
       } catch (error) {
         // The HTTP service stays useful without the bot, so this is logged rather than fatal.
         deps.logger.error(

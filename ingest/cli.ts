@@ -26,7 +26,12 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig(processEnv());
     const embedder = await loadEmbedder(config.embeddings, logger);
-    const options = { corpusDir: config.corpusDir, indexDir: config.indexDir, logger, ...(embedder ? { embedder } : {}) };
+    const options = {
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      logger,
+      ...(embedder ? { embedder } : {}),
+    };
     const report = process.argv.includes("--force")
       ? await runIngest(options)
       : (await ensureIndex(options, { rebuildCorrupt: true })).report;

@@ -21,9 +21,13 @@ export async function ensureIndex(
   try {
     const index = readIndex(options.indexDir);
     if (isCurrent(index, options)) return { index };
-    options.logger.info("the corpus or the embedding model changed since the last build: rebuilding the index");
+    options.logger.info(
+      "the corpus or the embedding model changed since the last build: rebuilding the index",
+    );
   } catch (error) {
-    const rebuildable = isDeskError(error) && (error.code === "INDEX_MISSING" || (rebuildCorrupt && error.code === "INDEX_CORRUPT"));
+    const rebuildable =
+      isDeskError(error) &&
+      (error.code === "INDEX_MISSING" || (rebuildCorrupt && error.code === "INDEX_CORRUPT"));
     if (!rebuildable) throw error;
     options.logger.info(`${error.message.split(". ")[0]}: building the index from the corpus`);
   }
