@@ -393,7 +393,9 @@ function capitalizedNames(question: string): string[] {
 function unknownNames(question: string, lexical: LexicalIndex): string[] {
   return capitalizedNames(question).filter((name) => {
     const wording = foldPhrase(name);
-    return wording.includes(" ") && !occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0;
+    return (
+      wording.includes(" ") && !occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0
+    );
   });
 }
 
@@ -401,7 +403,9 @@ function unknownNames(question: string, lexical: LexicalIndex): string[] {
 function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
   const names = capitalizedNames(question).map(foldPhrase);
   return concepts.map((concept) =>
-    names.some((name) => name.includes(concept.literal) || concept.literal.includes(name)) ? { ...concept, required: true } : concept,
+    names.some((name) => name.includes(concept.literal) || concept.literal.includes(name))
+      ? { ...concept, required: true }
+      : concept,
   );
 }
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { DeskError } from "../core/errors";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
-import { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
 import { LexicalIndex } from "./lexical";
+import { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
 import { loadVectorStore, type VectorStore } from "./vector-store";
 
 /** Everything the answering side needs, loaded once from one build. */
