@@ -133,3 +133,49 @@ describe("a report a user drops in", () => {
     expect(index.deadlines[0]).toMatchObject({ dueDate: "2025-06-30", body: "Bộ Y tế" });
   });
 });
+
+describe("figures in the real reports", () => {
+  const figure = (text: string) => testIndex().figures.find((candidate) => candidate.text === text);
+
+  it("extracts large counts and money with their value, as-of date and section", () => {
+    expect(figure("1.900.482.958")).toMatchObject({
+      value: 1_900_482_958,
+      asOf: "2025-01",
+      docId: "bao-cao-290-bc-tcttkda-2025-02-04",
+      sectionPath: ["II. KẾT QUẢ CÁC MẶT CÔNG TÁC VÀ TIỆN ÍCH ĐẠT ĐƯỢC", "5.", "5.1. Bộ Công an"],
+    });
+    expect(figure("116 nghìn tỷ đồng")).toMatchObject({
+      value: 116_000_000_000_000,
+      kind: "money",
+      asOf: "2025-01",
+    });
+    expect(figure("73,03%")).toMatchObject({ value: 73.03, kind: "percent" });
+    expect(figure("4.427/6.283")).toMatchObject({
+      values: [4427, 6283],
+      docId: "vksndtc-slides-de-an-06-2025",
+    });
+  });
+
+  it("never takes a footnote marker, a page number or a document number for a figure", () => {
+    const { figures, documents } = testIndex();
+    const texts = new Map(documents.map((document) => [document.meta.id, document.text]));
+    for (const found of figures) {
+      const text = texts.get(found.docId) ?? "";
+      // A document number continues with a slash and letters: `290/BC-TCTTKĐA`, `175/NQ-CP`.
+      expect(text.slice(found.end, found.end + 3)).not.toMatch(/^\/\p{Lu}/u);
+      expect(found.text).not.toMatch(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/);
+      // A lone number on its own line is a page or slide number, removed by cleaning.
+      const lineEnd = text.indexOf("\n", found.end);
+      const line = text.slice(
+        text.lastIndexOf("\n", found.start) + 1,
+        lineEnd === -1 ? text.length : lineEnd,
+      );
+      expect(line.trim()).not.toBe(found.text);
+    }
+  });
+
+  it("keeps the body and due day of a deadline set 'before' a date", () => {
+    const deadline = testIndex().deadlines.find((candidate) => candidate.dueText === "trước ngày 01/7/2025");
+    expect(deadline).toMatchObject({ dueDate: "2025-07-01", body: "Bộ Công an", precision: "day" });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { fold } from "../core/text";
+import { findGlossaryMatches } from "../index/glossary";
+import { understandQuestion } from "../index/query";
+import { search } from "../index/search";
+import { tokenize } from "../index/tokenize";
+import { testIndex } from "./support/desk";
+
+const plan = (question: string) => {
+  const index = testIndex();
+  return understandQuestion(question, {
+    lexical: index.lexical,
+    documents: index.documents.map((document) => document.meta),
+  });
+};
+
+describe("tokenizer", () => {
+  it("gives syllables and syllable pairs, exact and folded", () => {
+    const { exact, folded } = tokenize("Tài khoản định danh");
+    expect(exact).toEqual(expect.arrayContaining(["tài", "khoản", "tài_khoản", "định_danh"]));
+    expect(folded).toEqual(expect.arrayContaining(["tai_khoan", "dinh_danh"]));
+  });
+
+  it("treats decomposed (NFD) input, mixed case and đ like their plain forms", () => {
+    const composed = tokenize("Định danh ĐIỆN TỬ");
+    const decomposed = tokenize("Định danh ĐIỆN TỬ".normalize("NFD"));
+    expect(decomposed).toEqual(composed);
+    expect(composed.folded).toEqual(tokenize("dinh danh dien tu").folded);
+    expect(fold("Đắk Lắk")).toBe("dak lak");
+  });
+
+  it("keeps numbers whole", () => {
+    expect(tokenize("đạt 73,03% và 1.900.482.958 yêu cầu").exact).toEqual(
+      expect.arrayContaining(["73,03", "1.900.482.958"]),
+    );
+  });
+});
+
+describe("glossary", () => {
+  it("expands English terms and acronyms to the reports' Vietnamese wording", () => {
+    const wordingsOf = (text: string) =>
+      findGlossaryMatches(fold(text)).flatMap((match) =>
+        match.entries.flatMap((entry) => entry.reportWordings),
+      );
+    expect(wordingsOf("citizen id card")).toContain("can cuoc cong dan");
+    expect(wordingsOf("cccd")).toContain("can cuoc cong dan");
+    expect(wordingsOf("ministry of public security")).toContain("bo cong an");
+  });
+
+  it("lets an English question reach the Vietnamese passage with the lexical index alone", async () => {
+    const hits = await search(
+      { index: testIndex() },
+      "How many chip-based citizen ID cards had been issued?",
+      { topK: 3 },
+    );
+    expect(hits.some((hit) => hit.chunk.text.includes("87,9 triệu thẻ căn cước công dân gắn chip"))).toBe(
+      true,
+    );
+  });
+});
+
+describe("query understanding", () => {
+  it("reads intent, time, body and language", () => {
+    expect(plan("co bao nhieu tai khoan vneid")).toMatchObject({ intent: "figure", lang: "vi" });
+    expect(plan("How many VNeID accounts as of January 2025?")).toMatchObject({
+      intent: "figure",
+      lang: "en",
+      time: { iso: "2025-01" },
+    });
+    expect(plan("Bộ Y tế phải hoàn thành khi nào?")).toMatchObject({ intent: "deadline", body: "Bộ Y tế" });
+    expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
+    expect(plan("Theo slide VKSNDTC, bao nhiêu địa phương?").docIds).toEqual([
+      "vksndtc-slides-de-an-06-2025",
+    ]);
+  });
+});
+
+describe("hybrid search", () => {
+  it("puts the passage with the answer first for an unaccented question", async () => {
+    const [best] = await search({ index: testIndex() }, "bao nhieu to cong tac cap xa", { topK: 5 });
+    expect(best?.chunk.text).toContain("10.599 tổ công tác cấp xã");
+    expect(best?.figures.map((figure) => figure.text)).toContain("10.599");
+  });
+
+  it("filters by document, as-of range and kind", async () => {
+    const index = testIndex();
+    const byDocument = await search({ index }, "tài khoản định danh điện tử", {
+      topK: 10,
+      filters: { docIds: ["ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21"] },
+    });
+    expect(byDocument.length).toBeGreaterThan(0);
+    expect(byDocument.every((hit) => hit.chunk.docId === "ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21")).toBe(
+      true,
+    );
+    const byTime = await search({ index }, "tài khoản định danh điện tử", {
+      topK: 10,
+      filters: { asOfFrom: "2025-01", asOfTo: "2025-06" },
+    });
+    expect(new Set(byTime.map((hit) => hit.chunk.docId))).toEqual(
+      new Set(["bao-cao-290-bc-tcttkda-2025-02-04", "vksndtc-slides-de-an-06-2025"]),
+    );
+    const slides = await search({ index }, "dịch vụ công", { topK: 10, filters: { kinds: ["slides"] } });
+    expect(slides.every((hit) => hit.chunk.docId.includes("slides"))).toBe(true);
+  });
+
+  it("prefers the report of the time a question names", async () => {
+    const [best] = await search({ index: testIndex() }, "tài khoản định danh điện tử cuối năm 2023", {
+      topK: 3,
+    });
+    expect(best?.chunk.docId).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
+  });
+});
