@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const embedder = await loadEmbedder(config.embeddings, logger);
   const today = config.today ? () => config.today as string : () => todayInVietnam();
-  const phraser = config.llm ? createPhraser(config.llm) : undefined;
+  const phraser = config.llm ? await createPhraser(config.llm) : undefined;
   const desk = new Desk({
     indexDir: config.indexDir,
     today,

@@ -1,5 +1,4 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { ChatOpenAI } from "@langchain/openai";
 import type { Answer, AnswerPhraser } from "./answer-types";
 
 /**
@@ -32,7 +31,9 @@ export function createChatPhraser(model: BaseChatModel): AnswerPhraser {
   };
 }
 
-export function createPhraser(settings: { baseUrl: string; model: string; apiKey?: string }): AnswerPhraser {
+/** The OpenAI client weighs over a second of start-up, so it loads only when an LLM is configured. */
+export async function createPhraser(settings: { baseUrl: string; model: string; apiKey?: string }): Promise<AnswerPhraser> {
+  const { ChatOpenAI } = await import("@langchain/openai");
   return createChatPhraser(
     new ChatOpenAI({
       model: settings.model,
