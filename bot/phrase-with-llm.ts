@@ -32,7 +32,11 @@ export function createChatPhraser(model: BaseChatModel): AnswerPhraser {
 }
 
 /** The OpenAI client weighs over a second of start-up, so it loads only when an LLM is configured. */
-export async function createPhraser(settings: { baseUrl: string; model: string; apiKey?: string }): Promise<AnswerPhraser> {
+export async function createPhraser(settings: {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+}): Promise<AnswerPhraser> {
   const { ChatOpenAI } = await import("@langchain/openai");
   return createChatPhraser(
     new ChatOpenAI({

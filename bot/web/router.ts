@@ -18,7 +18,8 @@ export type Route =
 function passageOf(query: URLSearchParams): { start: number; end: number } | undefined {
   const start = Number(query.get("start"));
   const end = Number(query.get("end"));
-  if (!query.has("start") || !query.has("end") || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
+  if (!query.has("start") || !query.has("end") || !Number.isInteger(start) || !Number.isInteger(end))
+    return undefined;
   return start >= 0 && end > start ? { start, end } : undefined;
 }
 
@@ -75,5 +76,9 @@ export function hrefOf(route: Route): string {
 
 /** The document view link that highlights a citation's quote. */
 export function citationHref(citation: { doc: string; start: number; end: number }): string {
-  return hrefOf({ view: "document", id: citation.doc, passage: { start: citation.start, end: citation.end } });
+  return hrefOf({
+    view: "document",
+    id: citation.doc,
+    passage: { start: citation.start, end: citation.end },
+  });
 }

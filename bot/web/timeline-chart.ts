@@ -17,8 +17,8 @@ export interface TimelinePoint {
 }
 
 const WIDTH = 640;
-const HEIGHT = 220;
-const MARGIN = { top: 34, right: 24, bottom: 40, left: 24 };
+const HEIGHT = 240;
+const MARGIN = { top: 44, right: 24, bottom: 48, left: 24 };
 
 /** A partial ISO date as a position on a time axis, in years. */
 function timeOf(asOf: string): number {
@@ -57,7 +57,13 @@ export function timelineChart(points: TimelinePoint[], description: string): SVG
     preserveAspectRatio: "xMidYMid meet",
   });
   chart.append(
-    svgElement("line", { class: "timeline-axis", x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: baseline, y2: baseline }),
+    svgElement("line", {
+      class: "timeline-axis",
+      x1: MARGIN.left,
+      x2: WIDTH - MARGIN.right,
+      y1: baseline,
+      y2: baseline,
+    }),
     svgElement("polyline", {
       class: "timeline-line",
       points: sorted.map((point) => `${x(timeOf(point.asOf))},${y(point.value)}`).join(" "),
@@ -72,8 +78,16 @@ export function timelineChart(points: TimelinePoint[], description: string): SVG
       { href: point.href, class: "timeline-point" },
       svgElement("title", {}, point.description),
       svgElement("circle", { cx: pointX, cy: pointY, r: 6 }),
-      svgElement("text", { x: pointX, y: pointY - 12, "text-anchor": anchor, class: "timeline-value" }, point.label),
-      svgElement("text", { x: pointX, y: baseline + 24, "text-anchor": anchor, class: "timeline-date" }, displayDate(point.asOf)),
+      svgElement(
+        "text",
+        { x: pointX, y: pointY - 12, "text-anchor": anchor, class: "timeline-value" },
+        point.label,
+      ),
+      svgElement(
+        "text",
+        { x: pointX, y: baseline + 24, "text-anchor": anchor, class: "timeline-date" },
+        displayDate(point.asOf),
+      ),
     );
     chart.append(link);
   });
