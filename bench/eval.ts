@@ -5,16 +5,14 @@ import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { answer } from "../bot/answer";
 import type { Answer } from "../bot/answer-types";
 import { ungroundedNumbers } from "../bot/grounding";
+import { openAnswerDeps } from "../bot/open-answer-deps";
 import { loadConfig, processEnv } from "../core/config";
-import { todayInVietnam } from "../core/dates";
 import { createCliLogger } from "../core/logger";
 import { hasDiacritics } from "../core/text";
 import type { Embedder } from "../index/embedder";
-import { loadEmbedder } from "../index/load-embedder";
 import type { LoadedIndex } from "../index/read";
 import { search } from "../index/search";
 import { searchTextOf } from "../index/search-text";
-import { ensureIndex } from "../ingest/ensure-index";
 import { loadCorpus } from "../ingest/load";
 import { answerAppears, type EvalItem, quoteAppears, readEvalSet } from "./eval-set";
 import { percentiles } from "./percentiles";
@@ -162,16 +160,10 @@ async function main(): Promise<number> {
   const logger = createCliLogger();
   const config = loadConfig(processEnv());
   const items = readEvalSet(setPath);
-  const embedder = await loadEmbedder(config.embeddings, logger);
-  const { index } = await ensureIndex({
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    logger,
-    ...(embedder ? { embedder } : {}),
-  });
+  const deps = await openAnswerDeps(config, logger);
+  const { index, embedder } = deps;
+  const today = deps.today();
   const baseline = await baselineRanker(config.corpusDir);
-  const today = config.today ?? todayInVietnam();
-  const deps = { index, today: () => today, ...(embedder ? { embedder } : {}) };
   const outcomes: Outcome[] = [];
   for (const item of items) {
     const started = performance.now();

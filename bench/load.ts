@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { runEntry } from "../test/support/server-process";
+import { freePort, rssMb, runEntry, waitUntilReady } from "../test/support/server-process";
 import { benchQuestions } from "./questions";
 
 /**
@@ -10,19 +8,6 @@ import { benchQuestions } from "./questions";
  * process on 127.0.0.1 (rate limit off). Passes when there are no errors and no 5xx, and when RSS after
  * the run is within 10% of RSS after a warm-up (no leak). Prints p50/p99 and RSS.
  */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
 function run(
   url: string,
   questions: string[],
@@ -55,16 +40,7 @@ async function main(): Promise<number> {
     EMBEDDINGS: "off",
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (
-      await fetch(`${url}/readyz`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilReady(url);
   const pid = server.child.pid ?? 0;
   const questions = benchQuestions();
   await run(url, questions, Math.max(5, Math.round(duration / 6)), connections);

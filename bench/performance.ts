@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { runEntry } from "../test/support/server-process";
+import { freePort, rssMb, runEntry, waitUntilReady } from "../test/support/server-process";
 import { createTinyModel } from "../test/support/tiny-model";
 import { type Percentiles, percentiles } from "./percentiles";
 import { benchQuestions } from "./questions";
@@ -40,19 +39,6 @@ function measureCorpus(corpusDir: string, indexDir: string, modelDir?: string): 
   return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as CorpusMeasure;
 }
 
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** Time from process start to `/readyz` answering 200, and RSS at that moment. */
 async function startUp(
   env: Record<string, string>,
@@ -61,18 +47,11 @@ async function startUp(
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const server = runEntry("bot/main.ts", { LOG_LEVEL: "warn", PORT: String(port), ...env });
-  while (performance.now() - started < 60_000) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitUntilReady(url);
   const readyMs = Math.round(performance.now() - started);
   return {
     readyMs,
-    rssMb: server.child.pid ? rssOf(server.child.pid) : 0,
+    rssMb: server.child.pid ? rssMb(server.child.pid) : 0,
     url,
     stop: async () => {
       server.child.kill("SIGTERM");

@@ -1,11 +1,9 @@
 import { parseArgs } from "node:util";
 import { loadConfig, processEnv } from "../core/config";
-import { todayInVietnam } from "../core/dates";
 import { describeError } from "../core/errors";
 import { createCliLogger } from "../core/logger";
-import { loadEmbedder } from "../index/load-embedder";
-import { ensureIndex } from "../ingest/ensure-index";
 import { answer } from "./answer";
+import { openAnswerDeps } from "./open-answer-deps";
 
 /**
  * `npm run ask -- "co bao nhieu tai khoan vneid"`: one answer in the terminal, exactly as the API gives it
@@ -24,18 +22,12 @@ async function main(): Promise<number> {
   const logger = createCliLogger();
   try {
     const config = loadConfig(processEnv());
-    const embedder = await loadEmbedder(config.embeddings, logger);
-    const { index } = await ensureIndex({
-      corpusDir: config.corpusDir,
-      indexDir: config.indexDir,
-      logger,
-      ...(embedder ? { embedder } : {}),
-    });
     const lang = values.lang === "en" || values.lang === "vi" ? values.lang : undefined;
-    const result = await answer(
-      { index, today: () => config.today ?? todayInVietnam(), ...(embedder ? { embedder } : {}) },
-      { question, ...(lang ? { lang } : {}), ...(values["as-of"] ? { asOf: values["as-of"] } : {}) },
-    );
+    const result = await answer(await openAnswerDeps(config, logger), {
+      question,
+      ...(lang ? { lang } : {}),
+      ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
+    });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

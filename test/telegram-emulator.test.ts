@@ -8,11 +8,11 @@ import { startTelegram, type TelegramHandle } from "../bot/start-telegram";
 import { createBot } from "../bot/telegram/create-bot";
 import { type Config, loadConfig } from "../core/config";
 import { testDeps } from "./support/desk";
+import { freePort } from "./support/server-process";
 import {
   botReplies,
   deliverWithSecretToken,
   type Emulator,
-  freePort,
   registeredWebhook,
   replyText,
   SECRET_HEADER,

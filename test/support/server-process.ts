@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 /**
  * Runs one of the project's entry points (`bot/main.ts`, `ingest/cli.ts`) as a real process, the way
@@ -48,4 +50,37 @@ export async function startServer(env: Record<string, string>): Promise<RunningP
   const running = runEntry("bot/main.ts", env);
   const match = await waitForOutput(running, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
   return { ...running, url: match[1] ?? "" };
+}
+
+/** A port free right now on 127.0.0.1, for servers that cannot be told to pick one (`port 0`). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Polls `/readyz` until it answers 200 or the time is up. */
+export async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import TelegramServer from "telegram-test-api";
 import type { StoredBotUpdate } from "telegram-test-api/lib/telegramServer";
+import { freePort } from "./server-process";
 
 /**
  * The local Bot API emulator from `telegram-test-api`, on a free port of 127.0.0.1, so the bot talks
@@ -12,19 +12,7 @@ export type EmulatorClient = ReturnType<Emulator["getClient"]>;
 
 export const SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-/** The emulator reads `port || 9000`, so port 0 cannot ask the OS for one; this does, then frees it. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
+// The emulator reads `port || 9000`, so port 0 cannot ask the OS for one: `freePort` does.
 export async function startEmulator(): Promise<Emulator> {
   const server = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 60 });
   await server.start();
