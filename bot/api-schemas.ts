@@ -36,6 +36,57 @@ export const deadlinesQuery = z.strictObject({
 
 export const documentParams = z.strictObject({ id: z.string().max(200) });
 
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+/**
+ * The answer's shape (see `answer-types.ts`). As a response schema it documents `POST /api/ask` and lets
+ * fastify serialize answers with a compiled serializer, about twice as fast as JSON.stringify.
+ */
+const citation = z.object({
+  doc: z.string(),
+  title: z.string(),
+  number: z.string().optional(),
+  date: z.string().optional(),
+  section: z.string().optional(),
+  page: z.number().optional(),
+  quote: z.string(),
+  label: z.string(),
+  issuer: z.string().optional(),
+  asOf: z.string(),
+  start: z.number(),
+  end: z.number(),
+});
+
+export const answerResponse = z.object({
+  status: z.enum(["answered", "not_found"]),
+  answer: z.string(),
+  lang: z.enum(["vi", "en"]),
+  figures: z.array(
+    z.object({
+      value: z.number(),
+      text: z.string(),
+      unit: z.string().optional(),
+      asOf: z.string(),
+      citation: z.number(),
+    }),
+  ),
+  deadlines: z.array(
+    z.object({
+      task: z.string(),
+      body: z.string().optional(),
+      dueText: z.string(),
+      dueDate: z.string(),
+      setOn: z.string(),
+      status: z.enum(["upcoming", "due-this-month", "past-due"]),
+      reportedLate: z.boolean(),
+      citation: z.number(),
+    }),
+  ),
+  citations: z.array(citation),
+});
+
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
+  return jsonSchema;
 }

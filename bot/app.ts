@@ -15,7 +15,14 @@ import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { DeskError, isDeskError } from "../core/errors";
 import { answer } from "./answer";
 import type { AnswerDeps } from "./answer-types";
-import { askBody, deadlinesQuery, documentParams, figuresQuery, jsonSchemaOf } from "./api-schemas";
+import {
+  answerResponse,
+  askBody,
+  deadlinesQuery,
+  documentParams,
+  figuresQuery,
+  jsonSchemaOf,
+} from "./api-schemas";
 import { deadlineStatus, listDeadlines } from "./choose-deadlines";
 import { CitationList } from "./citations";
 import { listFigures } from "./list-figures";
@@ -108,7 +115,13 @@ function toErrorReply(error: unknown): { status: number; code: string; message: 
 function registerApi(app: FastifyInstance, deps: AppDeps): void {
   app.post(
     "/api/ask",
-    { schema: { body: jsonSchemaOf(askBody), summary: "Answer a question with cited figures" } },
+    {
+      schema: {
+        body: jsonSchemaOf(askBody),
+        response: { 200: jsonSchemaOf(answerResponse, "output") },
+        summary: "Answer a question with cited figures",
+      },
+    },
     async (request) => {
       const body = parse(askBody, request.body);
       return answer(requireDesk(deps), body);

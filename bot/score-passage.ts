@@ -1,5 +1,5 @@
 import { fold } from "../core/text";
-import { coverage, findWording } from "../index/coverage";
+import { type Coverage, coverage, findWording } from "../index/coverage";
 import type { Concept } from "../index/query";
 
 /**
@@ -60,6 +60,33 @@ function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   });
 }
 
+interface ContextScore {
+  inContext: Coverage;
+  topicIsMissing: boolean;
+}
+
+// Several figures and dates share a sentence; within one question their context is scored once.
+const contextCache = new WeakMap<Concept[], Map<string, ContextScore>>();
+
+function contextOf(concepts: Concept[], sentence: string, heading: string): ContextScore {
+  let cache = contextCache.get(concepts);
+  if (!cache) {
+    cache = new Map();
+    contextCache.set(concepts, cache);
+  }
+  const key = `${heading}\n${sentence}`;
+  let found = cache.get(key);
+  if (!found) {
+    const foldedContext = fold(key);
+    found = {
+      inContext: coverage("", concepts, foldedContext),
+      topicIsMissing: topicMissing(concepts, foldedContext),
+    };
+    cache.set(key, found);
+  }
+  return found;
+}
+
 export function scoreSpot(
   concepts: Concept[],
   sentence: string,
@@ -71,8 +98,7 @@ export function scoreSpot(
   const { start, end } = clauseAround(sentence, spotStart);
   const clauseFolded = foldedSentence.slice(start, end);
   const inClause = coverage("", concepts, clauseFolded);
-  const foldedContext = `${fold(sectionPath.at(-1) ?? "")}\n${foldedSentence}`;
-  const inContext = coverage("", concepts, foldedContext);
+  const { inContext, topicIsMissing } = contextOf(concepts, sentence, sectionPath.at(-1) ?? "");
   let nearest = Number.POSITIVE_INFINITY;
   for (const position of inClause.positions) {
     const at = position + start;
@@ -83,7 +109,7 @@ export function scoreSpot(
     clause: inClause.score,
     context: inContext.score,
     nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0,
-    topicMissing: topicMissing(concepts, foldedContext),
+    topicMissing: topicIsMissing,
     clauseStart: start,
     clauseEnd: end,
   };

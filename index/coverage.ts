@@ -13,7 +13,6 @@ export interface Coverage {
   positions: number[];
 }
 
-const patterns = new Map<string, RegExp>();
 const syllableLists = new Map<string, string[]>();
 
 function syllablesOf(wording: string): string[] {
@@ -25,27 +24,42 @@ function syllablesOf(wording: string): string[] {
   return syllables;
 }
 
-function patternFor(wording: string): RegExp {
-  let pattern = patterns.get(wording);
-  if (!pattern) {
-    const body = wording
-      .split(" ")
-      .map((syllable) => syllable.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-      .join(String.raw`[\s\-–,]+`);
-    // Superscript footnote markers may follow a word (`tuyến²`), so only ASCII digits and letters block a boundary.
-    pattern = new RegExp(String.raw`(?<![\p{L}0-9])${body}(?![\p{L}0-9])`, "gu");
-    patterns.set(wording, pattern);
+// Superscript footnote markers may follow a word (`tuyến²`), so only letters and ASCII digits join words.
+const WORD_CHARACTER = /[\p{L}0-9]/u;
+// Between the syllables of a wording the text may have spaces, line breaks, hyphens, dashes or commas.
+const SEPARATOR = /[\s\-–,]/u;
+
+const isWordCharacter = (char: string | undefined) => char !== undefined && WORD_CHARACTER.test(char);
+
+/** The end of the wording's occurrence starting at `at`, or -1 when the text does not continue with it. */
+function occurrenceEnd(foldedText: string, syllables: string[], at: number): number {
+  let position = at;
+  for (const [index, syllable] of syllables.entries()) {
+    if (index > 0) {
+      const gapStart = position;
+      while (position < foldedText.length && SEPARATOR.test(foldedText[position] ?? "")) position++;
+      if (position === gapStart) return -1;
+    }
+    if (!foldedText.startsWith(syllable, position)) return -1;
+    position += syllable.length;
   }
-  return pattern;
+  return isWordCharacter(foldedText[position]) ? -1 : position;
 }
 
-/** Offsets of every occurrence of a folded wording in the folded text. */
+/**
+ * Offsets of every occurrence of a folded wording in the folded text, as whole words, whatever separates
+ * its syllables. Plain substring searches do the work: this runs for every candidate passage.
+ */
 export function findWording(foldedText: string, wording: string): number[] {
-  // Most texts lack one of the wording's syllables: plain substring tests skip the regular expression.
-  for (const syllable of syllablesOf(wording)) if (!foldedText.includes(syllable)) return [];
-  const pattern = patternFor(wording);
-  pattern.lastIndex = 0;
-  return [...foldedText.matchAll(pattern)].map((match) => match.index ?? 0);
+  const syllables = syllablesOf(wording);
+  for (const syllable of syllables) if (!foldedText.includes(syllable)) return [];
+  const first = syllables[0] ?? "";
+  const found: number[] = [];
+  for (let at = foldedText.indexOf(first); at !== -1; at = foldedText.indexOf(first, at + 1)) {
+    if (!isWordCharacter(foldedText[at - 1]) && occurrenceEnd(foldedText, syllables, at) !== -1)
+      found.push(at);
+  }
+  return found;
 }
 
 /**

@@ -31,9 +31,10 @@ export interface GlossaryMatch {
 
 interface Compiled {
   entries: GlossaryEntry[];
-  /** Folded wording → entries using it, longest wordings first. */
+  /** Folded wording → entries using it. */
   byWording: Map<string, GlossaryEntry[]>;
-  wordings: string[];
+  /** First syllable → the wordings starting with it, so a text is scanned once, syllable by syllable. */
+  byFirstSyllable: Map<string, string[]>;
 }
 
 let compiled: Compiled | undefined;
@@ -62,8 +63,13 @@ function compile(): Compiled {
   for (const entry of entries) {
     for (const wording of entry.wordings) byWording.set(wording, [...(byWording.get(wording) ?? []), entry]);
   }
-  const wordings = [...byWording.keys()].sort((a, b) => b.length - a.length);
-  compiled = { entries, byWording, wordings };
+  const byFirstSyllable = new Map<string, string[]>();
+  // One-letter wordings ("i", "a") match too much once marks are gone.
+  for (const wording of [...byWording.keys()].filter((candidate) => candidate.length >= 2)) {
+    const first = wording.split(" ")[0] ?? wording;
+    byFirstSyllable.set(first, [...(byFirstSyllable.get(first) ?? []), wording]);
+  }
+  compiled = { entries, byWording, byFirstSyllable };
   return compiled;
 }
 
@@ -72,26 +78,27 @@ function compile(): Compiled {
  * folded text.
  */
 export function findGlossaryMatches(foldedText: string): GlossaryMatch[] {
-  const { byWording, wordings } = compile();
+  const { byWording, byFirstSyllable } = compile();
   const padded = ` ${foldedText} `;
-  const taken: Array<[number, number]> = [];
-  const matches: GlossaryMatch[] = [];
-  for (const wording of wordings) {
-    // One-letter wordings ("i", "a") match too much once marks are gone.
-    if (wording.length < 2) continue;
-    let from = 0;
-    for (
-      let at = padded.indexOf(` ${wording} `, from);
-      at !== -1;
-      at = padded.indexOf(` ${wording} `, from)
-    ) {
-      from = at + 1;
-      const start = at;
-      const end = at + wording.length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
-      taken.push([start, end]);
-      matches.push({ start, end, matched: wording, entries: byWording.get(wording) ?? [] });
+  const found: Array<{ start: number; wording: string }> = [];
+  for (
+    let space = padded.indexOf(" ");
+    space !== -1 && space < padded.length - 1;
+    space = padded.indexOf(" ", space + 1)
+  ) {
+    const next = padded.indexOf(" ", space + 1);
+    const first = padded.slice(space + 1, next === -1 ? padded.length : next);
+    for (const wording of byFirstSyllable.get(first) ?? []) {
+      if (padded.startsWith(` ${wording} `, space)) found.push({ start: space, wording });
     }
+  }
+  // Longest wordings win; a shorter one inside a longer one is not a match of its own.
+  found.sort((a, b) => b.wording.length - a.wording.length || a.start - b.start);
+  const matches: GlossaryMatch[] = [];
+  for (const { start, wording } of found) {
+    const end = start + wording.length;
+    if (matches.some((match) => start < match.end && end > match.start)) continue;
+    matches.push({ start, end, matched: wording, entries: byWording.get(wording) ?? [] });
   }
   return matches.sort((a, b) => a.start - b.start);
 }
