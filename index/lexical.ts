@@ -1,11 +1,13 @@
-import { DeskError } from "../core/errors";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DeskError, describeError } from "../core/errors";
 import { type TokenFields, tokenize } from "./tokenize";
 
 /**
  * BM25 over two fields of every chunk: syllables and syllable pairs as printed, and the same folded
  * (no marks). Our own index rather than MiniSearch or Orama because both fields need Vietnamese syllable
  * pairs and folding that their tokenizer hooks make awkward to keep consistent between index and query,
- * and because the whole index must serialize to one small JSON file that loads in milliseconds.
+ * and because the index must load fast at any size: postings are one binary file per field.
  */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
@@ -22,10 +24,25 @@ interface FieldIndex {
   averageLength: number;
 }
 
+export const LEXICAL_FILE = "lexical.json";
+const postingsFile = (field: FieldName) => `lexical-${field}.bin`;
+
 export interface LexicalIndexData {
-  version: 1;
+  version: 2;
   documentCount: number;
-  fields: Record<FieldName, { terms: string[]; postings: number[][]; lengths: number[] }>;
+  /** Per field: the terms, where each term's (chunk, count) pairs start in the postings file, chunk lengths. */
+  fields: Record<FieldName, { terms: string[]; starts: number[]; lengths: number[] }>;
+}
+
+function writeOrFail(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw new DeskError(
+      "WRITE_FAILED",
+      `Cannot write ${path}: ${describeError(error)}. Check that the disk has space; the previous index is still in use.`,
+    );
+  }
 }
 
 export interface LexicalHit {
@@ -70,40 +87,71 @@ export class LexicalIndex {
     });
   }
 
-  static fromJSON(data: LexicalIndexData, source = "lexical.json"): LexicalIndex {
-    if (data?.version !== 1 || !data.fields?.exact || !data.fields?.folded) {
+  /**
+   * Reads `lexical.json` (terms, where each term's postings start, chunk lengths) and one binary file of
+   * postings per field. Postings stay views into that file's buffer: loading a large index costs one read,
+   * not millions of parsed numbers.
+   */
+  static load(dir: string): LexicalIndex {
+    const source = join(dir, LEXICAL_FILE);
+    const rebuild = "Run `npm run ingest` to rebuild it.";
+    let data: LexicalIndexData;
+    try {
+      data = JSON.parse(readFileSync(source, "utf8")) as LexicalIndexData;
+    } catch (error) {
       throw new DeskError(
         "INDEX_CORRUPT",
-        `${source} is not a lexical index this version can read. Run \`npm run ingest\` to rebuild it.`,
+        `${source} is missing, corrupt or truncated (${describeError(error)}). ${rebuild}`,
       );
     }
-    const restore = (field: LexicalIndexData["fields"][FieldName]): FieldIndex => {
+    if (data?.version !== 2 || !data.fields?.exact || !data.fields?.folded) {
+      throw new DeskError(
+        "INDEX_CORRUPT",
+        `${source} is not a lexical index this version can read. ${rebuild}`,
+      );
+    }
+    const restore = (name: FieldName): FieldIndex => {
+      const field = data.fields[name];
+      const path = join(dir, postingsFile(name));
+      let all: Int32Array;
+      try {
+        // Copied into a fresh buffer: an Int32Array view needs a byte offset that is a multiple of 4.
+        all = new Int32Array(new Uint8Array(readFileSync(path)).buffer);
+      } catch (error) {
+        throw new DeskError("INDEX_CORRUPT", `${path} cannot be read (${describeError(error)}). ${rebuild}`);
+      }
+      if (field.starts.length !== field.terms.length + 1 || field.starts.at(-1) !== all.length) {
+        throw new DeskError("INDEX_CORRUPT", `${path} does not match ${source}. ${rebuild}`);
+      }
       const lengths = Float64Array.from(field.lengths);
       return {
         postings: new Map(
-          field.terms.map((term, index) => [term, Int32Array.from(field.postings[index] ?? [])]),
+          field.terms.map((term, at) => [term, all.subarray(field.starts[at], field.starts[at + 1])]),
         ),
         lengths,
         averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
       };
     };
-    return new LexicalIndex(data.documentCount, {
-      exact: restore(data.fields.exact),
-      folded: restore(data.fields.folded),
-    });
+    return new LexicalIndex(data.documentCount, { exact: restore("exact"), folded: restore("folded") });
   }
 
-  toJSON(): LexicalIndexData {
-    const save = (field: FieldIndex) => ({
-      terms: [...field.postings.keys()],
-      postings: [...field.postings.values()].map((list) => Array.from(list)),
-      lengths: Array.from(field.lengths),
-    });
-    return {
-      version: 1,
-      documentCount: this.documentCount,
-      fields: { exact: save(this.fields.exact), folded: save(this.fields.folded) },
-    };
+  /** Writes the index into a build folder (see `load`). */
+  save(dir: string): void {
+    const fields = {} as LexicalIndexData["fields"];
+    for (const name of FIELDS) {
+      const field = this.fields[name];
+      const lists = [...field.postings.values()];
+      const starts = [0];
+      for (const list of lists) starts.push((starts.at(-1) ?? 0) + list.length);
+      const all = new Int32Array(starts.at(-1) ?? 0);
+      lists.forEach((list, at) => {
+        all.set(list, starts[at]);
+      });
+      writeOrFail(join(dir, postingsFile(name)), new Uint8Array(all.buffer));
+      fields[name] = { terms: [...field.postings.keys()], starts, lengths: Array.from(field.lengths) };
+    }
+    const data: LexicalIndexData = { version: 2, documentCount: this.documentCount, fields };
+    writeOrFail(join(dir, LEXICAL_FILE), JSON.stringify(data));
   }
 
   /** How many chunks contain the term (0 when none): rare terms decide what a question is about. */

@@ -1,5 +1,5 @@
 /** What a finished build records about itself; written last, so a build without it is unfinished. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface Manifest {
   version: number;

@@ -4,6 +4,14 @@ import { DeskError } from "../core/errors";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import { LexicalIndex } from "./lexical";
 import { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
+import {
+  documentTexts,
+  restoreChunk,
+  restoreQuoted,
+  type StoredChunk,
+  type StoredDeadline,
+  type StoredFigure,
+} from "./stored-form";
 import { loadVectorStore, type VectorStore } from "./vector-store";
 
 /** Everything the answering side needs, loaded once from one build. */
@@ -52,15 +60,31 @@ export function readIndex(indexDir: string): LoadedIndex {
   const manifest = readJson<Manifest>(dir, "manifest.json");
   if (manifest?.version !== INDEX_FORMAT_VERSION) {
     throw new DeskError(
-      "INDEX_CORRUPT",
+      "INDEX_OUTDATED",
       `${join(dir, "manifest.json")} was written by another version. ${REBUILD}`,
     );
   }
   const documents = expectArray<CleanDocument>(readJson(dir, "documents.json"), dir, "documents.json");
-  const chunks = expectArray<Chunk>(readJson(dir, "chunks.json"), dir, "chunks.json");
-  const figures = expectArray<Figure>(readJson(dir, "figures.json"), dir, "figures.json");
-  const deadlines = expectArray<Deadline>(readJson(dir, "deadlines.json"), dir, "deadlines.json");
-  const lexical = LexicalIndex.fromJSON(readJson(dir, "lexical.json"), join(dir, "lexical.json"));
+  const texts = documentTexts(documents);
+  const textOf = (item: { docId: string }, file: string) => {
+    const text = texts.get(item.docId);
+    if (text === undefined)
+      throw new DeskError(
+        "INDEX_CORRUPT",
+        `${join(dir, file)} names a document documents.json lacks. ${REBUILD}`,
+      );
+    return text;
+  };
+  const chunks = expectArray<StoredChunk>(readJson(dir, "chunks.json"), dir, "chunks.json").map((chunk) =>
+    restoreChunk(chunk, textOf(chunk, "chunks.json")),
+  );
+  const figures = expectArray<StoredFigure>(readJson(dir, "figures.json"), dir, "figures.json").map(
+    (figure) => restoreQuoted<Figure>(figure, textOf(figure, "figures.json")),
+  );
+  const deadlines = expectArray<StoredDeadline>(readJson(dir, "deadlines.json"), dir, "deadlines.json").map(
+    (deadline) => restoreQuoted<Deadline>(deadline, textOf(deadline, "deadlines.json")),
+  );
+  const lexical = LexicalIndex.load(dir);
   if (lexical.documentCount !== chunks.length) {
     throw new DeskError(
       "INDEX_CORRUPT",

@@ -27,7 +27,9 @@ export async function ensureIndex(
   } catch (error) {
     const rebuildable =
       isDeskError(error) &&
-      (error.code === "INDEX_MISSING" || (rebuildCorrupt && error.code === "INDEX_CORRUPT"));
+      (error.code === "INDEX_MISSING" ||
+        error.code === "INDEX_OUTDATED" ||
+        (rebuildCorrupt && error.code === "INDEX_CORRUPT"));
     if (!rebuildable) throw error;
     options.logger.info(`${error.message.split(". ")[0]}: building the index from the corpus`);
   }

@@ -8,6 +8,7 @@ import type { Embedder } from "../index/embedder";
 import { LexicalIndex } from "../index/lexical";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest";
 import { searchTextOf } from "../index/search-text";
+import { storeChunk, storeQuoted } from "../index/stored-form";
 import { createVectorStore } from "../index/vector-store";
 import { chunkDocument } from "./chunk";
 import { cleanText } from "./clean";
@@ -187,10 +188,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       deadlines: deadlines.length,
     };
     writeJson(buildDir, "documents.json", documents);
-    writeJson(buildDir, "chunks.json", chunks);
-    writeJson(buildDir, "figures.json", figures);
-    writeJson(buildDir, "deadlines.json", deadlines);
-    writeJson(buildDir, "lexical.json", lexical.toJSON());
+    writeJson(buildDir, "chunks.json", chunks.map(storeChunk));
+    writeJson(buildDir, "figures.json", figures.map(storeQuoted));
+    writeJson(buildDir, "deadlines.json", deadlines.map(storeQuoted));
+    lexical.save(buildDir);
     const manifest: Manifest = {
       version: INDEX_FORMAT_VERSION,
       builtAt: new Date().toISOString(),

@@ -179,3 +179,18 @@ describe("figures in the real reports", () => {
     expect(deadline).toMatchObject({ dueDate: "2025-07-01", body: "Bộ Công an", precision: "day" });
   });
 });
+
+describe("the stored index", () => {
+  it("restores every chunk text and quoted sentence exactly from the document text", async () => {
+    const { chunks, figures, deadlines, documents } = testIndex();
+    const texts = new Map(documents.map((document) => [document.meta.id, document.text]));
+    for (const chunk of chunks)
+      expect(chunk.text).toBe(texts.get(chunk.docId)?.slice(chunk.start, chunk.end));
+    for (const item of [...figures, ...deadlines]) {
+      expect(item.sentence.length).toBeGreaterThan(0);
+      expect(texts.get(item.docId)?.slice(item.start, item.end)).toBe(
+        item.sentence.slice(item.start - item.sentenceStart, item.end - item.sentenceStart),
+      );
+    }
+  });
+});
