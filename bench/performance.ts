@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,6 +28,8 @@ interface CorpusMeasure {
   lexicalSearch: Percentiles;
   embedQuery?: Percentiles;
   forcedReingestMs: number;
+  /** A server process on this index: time to ready, its memory, `POST /api/ask` one at a time. */
+  serving?: { readyMs: number; rssMb: number; http: Percentiles & { errors: number } };
   forcedReingestEmbeddings?: { reused: number; computed: number };
 }
 
@@ -102,7 +104,23 @@ async function main(): Promise<void> {
   for (const scale of scales) {
     const corpusDir = scale === 1 ? "corpus" : join(root, `corpus-${scale}x`);
     if (scale !== 1) writeSyntheticCorpus("corpus", corpusDir, scale);
-    byScale[`${scale}x`] = measureCorpus(corpusDir, join(root, `index-${scale}x`, "built"));
+    const indexDir = join(root, `index-${scale}x`, "built");
+    const measure = measureCorpus(corpusDir, indexDir);
+    // Serving is measured in its own process: the measuring one still holds the memory ingest used.
+    const server = await startUp({
+      INDEX_DIR: indexDir,
+      CORPUS_DIR: corpusDir,
+      EMBEDDINGS: "off",
+      RATE_LIMIT_MAX: "0",
+    });
+    await httpLatency(server.url, questions, 1, questions.length);
+    measure.serving = {
+      readyMs: server.readyMs,
+      rssMb: server.rssMb,
+      http: await httpLatency(server.url, questions, 1, 200),
+    };
+    await server.stop();
+    byScale[`${scale}x`] = measure;
     process.stderr.write(`measured ${scale}x\n`);
   }
 
@@ -164,7 +182,12 @@ async function main(): Promise<void> {
       `${scale} re-ingest`,
       `unchanged ${measure.reingestMs} ms (skipped); forced ${measure.forcedReingestMs} ms${reuse ? `, embeddings ${reuse.reused} reused / ${reuse.computed} computed` : ""}`,
     ]);
-    rows.push([`${scale} load, RSS`, `${measure.loadMs} ms, ${measure.rssMb} MB`]);
+    rows.push([`${scale} load (in the ingest process)`, `${measure.loadMs} ms, RSS ${measure.rssMb} MB`]);
+    if (measure.serving) {
+      const { readyMs, rssMb: servingRss, http } = measure.serving;
+      rows.push([`${scale} server: ready, RSS`, `${readyMs} ms, ${servingRss} MB`]);
+      rows.push([`${scale} server: /api/ask c=1`, `p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms`]);
+    }
     rows.push([
       `${scale} answer()`,
       `p50 ${measure.answer.p50} p95 ${measure.answer.p95} p99 ${measure.answer.p99} ms`,
@@ -194,6 +217,7 @@ async function main(): Promise<void> {
     `${result.answerOverFloor}× lexical-only, ${result.answerOverFloorWithModel}× with the model`,
   ]);
   process.stdout.write(`${table(rows)}\n\nwritten to bench/results/performance.json\n`);
+  rmSync(root, { recursive: true, force: true });
 }
 
 await main();

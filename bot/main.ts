@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     await telegram.stop();
     process.exit(1);
   }
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(app.server.address() as { port: number }).port}`;
+  logger.info(`Ready: the web page is at ${url}/ and the API documentation at ${url}/docs`);
   await telegram.start();
 
   const stopWatching = watchIndex(config.indexDir, () => desk.reload());

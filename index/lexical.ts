@@ -72,7 +72,33 @@ function buildField(termLists: string[][]): FieldIndex {
   };
 }
 
+/**
+ * The best `topK` of the touched chunks, best first. A large corpus touches tens of thousands of chunks
+ * per query: keeping a small sorted buffer avoids an object per chunk and a full sort.
+ */
+function topScores(
+  scores: Float64Array,
+  touched: number[],
+  topK: number,
+  filter?: (index: number) => boolean,
+): LexicalHit[] {
+  const best: LexicalHit[] = [];
+  for (const index of touched) {
+    const score = scores[index] ?? 0;
+    if (score <= 0) continue;
+    if (best.length === topK && score <= (best.at(-1)?.score ?? 0)) continue;
+    if (filter && !filter(index)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
+    best.splice(at, 0, { index, score });
+    if (best.length > topK) best.pop();
+  }
+  return best;
+}
+
 export class LexicalIndex {
+  private scores: Float64Array | undefined;
+
   private constructor(
     readonly documentCount: number,
     private readonly fields: Record<FieldName, FieldIndex>,
@@ -166,7 +192,10 @@ export class LexicalIndex {
 
   /** BM25 scores of every chunk with at least one query term, best first. */
   search(query: WeightedQuery, topK: number, filter?: (index: number) => boolean): LexicalHit[] {
-    const scores = new Float64Array(this.documentCount);
+    // One score buffer for every search (searches are synchronous): a large corpus would otherwise
+    // allocate, and collect, an array the size of the corpus per query.
+    this.scores ??= new Float64Array(this.documentCount);
+    const { scores } = this;
     const touched: number[] = [];
     for (const fieldName of FIELDS) {
       const field = this.fields[fieldName];
@@ -185,11 +214,8 @@ export class LexicalIndex {
         }
       }
     }
-    const hits: LexicalHit[] = [];
-    for (const index of touched) {
-      const score = scores[index] ?? 0;
-      if (score > 0 && (!filter || filter(index))) hits.push({ index, score });
-    }
-    return hits.sort((a, b) => b.score - a.score).slice(0, topK);
+    const hits = topScores(scores, touched, topK, filter);
+    for (const index of touched) scores[index] = 0;
+    return hits;
   }
 }
