@@ -28,8 +28,7 @@ const QUESTION_WORDS =
   /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
 
 function isBareTopic(question: string): boolean {
-  const folded = fold(question);
-  return !QUESTION_WORDS.test(folded) && folded.split(/\s+/).length <= 6;
+  return !QUESTION_WORDS.test(fold(question));
 }
 
 const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
@@ -272,7 +271,7 @@ function compose(context: Context): Composition | undefined {
       // "Bộ Y tế phải làm gì trong tháng 3/2025?": a body's duties are its deadlines.
       if (plan.body && (plan.time || DUTY_QUESTION.test(fold(plan.question))))
         return composeDeadlineList(context);
-      // A bare topic ("tai khoan vneid", "thẻ căn cước") asks for its figure.
+      // A topic without a question word ("tai khoan vneid", "số hồ sơ … tính đến tháng 1/2025") asks for its figure.
       if (isBareTopic(plan.question)) return composeFigures(context) ?? composeFact(context);
       return composeFact(context);
   }

@@ -32,9 +32,16 @@ const SAME_METRIC = 0.8;
 
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 
+/** A share asked for is a percentage or a ratio, an amount of money is money: nothing else answers. */
+function answersKind(figure: Figure, plan: QueryPlan): boolean {
+  if (plan.expects === "percent") return figure.kind === "percent" || figure.kind === "ratio";
+  if (plan.expects === "money") return figure.kind === "money";
+  return true;
+}
+
 function kindFit(figure: Figure, plan: QueryPlan): number {
-  if (plan.expects === "percent") return figure.kind === "percent" ? 0.2 : -0.4;
-  if (plan.expects === "money") return figure.kind === "money" ? 0.2 : -0.6;
+  if (plan.expects === "percent") return figure.kind === "percent" ? 0.2 : 0;
+  if (plan.expects === "money") return 0.2;
   // "bao nhiêu tài khoản" wants a count; a percentage in the same clause is usually a rate beside it.
   return figure.kind === "percent" ? -0.1 : 0;
 }
@@ -72,7 +79,7 @@ export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number):
     (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
   // A sentence missing a quarter of what the question weighs (`người nước ngoài`) is about something else.
-  const offTopic = spot.topicMissing || spot.context < MIN_CONTEXT_COVERAGE;
+  const offTopic = spot.topicMissing || spot.context < MIN_CONTEXT_COVERAGE || !answersKind(figure, plan);
   return { figure, score: offTopic ? 0 : score, clause: 0.6 * spot.clause + 0.4 * spot.context };
 }
 

@@ -184,9 +184,14 @@ function detectIntent(folded: string): Intent {
 function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
   if (intent !== "figure") return undefined;
   if (PERCENT_WORDS.test(folded)) return "percent";
+  // "bao nhiêu địa phương chưa bố trí kinh phí" counts localities: the noun after the question word decides.
+  if (COUNTED_NOUN.test(folded)) return undefined;
   if (MONEY_WORDS.test(folded)) return "money";
   return undefined;
 }
+
+const COUNTED_NOUN =
+  /\b(bao nhieu|how many) (?!tien\b|ty\b|trieu dong\b|nghin ty\b|dong\b|von\b|kinh phi\b)[a-z]/;
 
 /** Document dates quoted as part of a reference (`Kế hoạch số 51/KH-UBND ngày 01/3/2022`) are not time constraints. */
 function isReferenceDate(question: string, mention: DateMention): boolean {

@@ -92,7 +92,7 @@ const UNIT_STOP_WORDS = new Set([
   "chiếm",
   "tương",
 ]);
-const MAX_UNIT_WORDS = 6;
+const MAX_UNIT_WORDS = 7;
 
 const TARGET_WORDS = /(chỉ tiêu|mục tiêu|phấn đấu|đề ra|kế hoạch đặt ra|yêu cầu đạt|đặt mục tiêu)/iu;
 const AS_OF_CUES = new Set(["tinh den", "tinh den het", "tinh den ngay", "den", "den ngay", "den het"]);
