@@ -172,7 +172,7 @@ function composeDeadline(context: Context): Composition | undefined {
 function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
-  if (plan.time)
+  if (plan.time && plan.docIds.length === 0)
     parts.push(
       lang === "vi"
         ? ` trong ${readableDate(plan.time.iso, lang)}`
@@ -185,9 +185,15 @@ function listScope(context: Context): string {
 
 function composeDeadlineList(context: Context): Composition | undefined {
   const { plan, today, lang } = context;
-  const listed = listDeadlines(context.deadlines, {
+  // "…according to the January 2025 report": the time dates the report, whose deadlines are listed.
+  const fromDocuments = plan.docIds.length > 0;
+  const deadlines = fromDocuments
+    ? context.deadlines.filter((deadline) => plan.docIds.includes(deadline.docId))
+    : context.deadlines;
+  const dueTime = fromDocuments ? undefined : plan.time;
+  const listed = listDeadlines(deadlines, {
     today,
-    ...(plan.time ? { from: plan.time.periodStart, to: plan.time.periodEnd } : {}),
+    ...(dueTime ? { from: dueTime.periodStart, to: dueTime.periodEnd } : {}),
     ...(plan.body ? { body: plan.body } : {}),
     ...(plan.overdue ? { overdue: true } : {}),
   });

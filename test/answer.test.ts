@@ -97,6 +97,15 @@ describe("deadlines and dates", () => {
     ).toBe(true);
   });
 
+  it("lists the overdue tasks a named report set, reading its date as the report's, not a due period", async () => {
+    const result = await ask("which tasks are overdue according to the January 2025 report?");
+    expect(result.deadlines.length).toBeGreaterThan(1);
+    for (const deadline of result.deadlines) {
+      expect(deadline.status).toBe("past-due");
+      expect(result.citations[deadline.citation]?.doc).toBe("bao-cao-290-bc-tcttkda-2025-02-04");
+    }
+  });
+
   it("finds the date of an event", async () => {
     const result = await ask(
       "Hội nghị đánh giá tình hình 02 năm triển khai Đề án 06 do Thủ tướng chủ trì diễn ra ngày nào?",
