@@ -84,7 +84,7 @@ async function retrievalRank(
   item: EvalItem,
   embedder?: Embedder,
 ): Promise<{ rank: number; ms: number }> {
-  const documents = new Map(index.documents.map((document) => [document.meta.id, document]));
+  const documents = index.documentsById;
   const started = performance.now();
   const hits = await search({ index, ...(embedder ? { embedder } : {}) }, item.question, { topK: 3 });
   const ms = performance.now() - started;

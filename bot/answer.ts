@@ -1,6 +1,6 @@
 import { DeskError } from "../core/errors";
-import { fold, normalizeText } from "../core/text";
-import type { CleanDocument, Deadline, Figure } from "../core/types";
+import { normalizeText } from "../core/text";
+import type { Deadline, Figure } from "../core/types";
 import { type QueryPlan, understandQuestion } from "../index/query";
 import { type SearchHit, search, timeFit } from "../index/search";
 import type { Answer, AnswerDeadline, AnswerDeps, AnswerFigure, AskRequest } from "./answer-types";
@@ -22,16 +22,6 @@ export const MAX_QUESTION_CHARS = 1000;
 const SEARCH_DEPTH = 15;
 const MIN_COVERAGE = 0.6;
 const MAX_LISTED = 15;
-const DUTY_QUESTION =
-  /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
-const QUESTION_WORDS =
-  /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
-
-function isBareTopic(question: string): boolean {
-  return !QUESTION_WORDS.test(fold(question));
-}
-
-const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
 
 interface Composition {
   lines: string[];
@@ -48,17 +38,6 @@ interface Context {
   lang: Lang;
   today: string;
   deadlines: Deadline[];
-}
-
-const documentMaps = new WeakMap<object, Map<string, CleanDocument>>();
-
-function documentsOf(deps: AnswerDeps): Map<string, CleanDocument> {
-  let map = documentMaps.get(deps.index);
-  if (!map) {
-    map = new Map(deps.index.documents.map((document) => [document.meta.id, document]));
-    documentMaps.set(deps.index, map);
-  }
-  return map;
 }
 
 function spotOf(item: Figure | Deadline): QuoteSpot {
@@ -270,15 +249,13 @@ function compose(context: Context): Composition | undefined {
       // "How did Viettel rank?" reads like a figure question but is answered by a sentence; "how many…?"
       // is not, and a sentence without the number would only look like an answer.
       return (
-        composeFigures(context) ??
-        (plan.expects || COUNT_QUESTION.test(fold(plan.question)) ? undefined : composeFact(context, 0.9))
+        composeFigures(context) ?? (plan.expects || plan.asksCount ? undefined : composeFact(context, 0.9))
       );
     default:
       // "Bộ Y tế phải làm gì trong tháng 3/2025?": a body's duties are its deadlines.
-      if (plan.body && (plan.time || DUTY_QUESTION.test(fold(plan.question))))
-        return composeDeadlineList(context);
+      if (plan.body && (plan.time || plan.asksDuties)) return composeDeadlineList(context);
       // A topic without a question word ("tai khoan vneid", "số hồ sơ … tính đến tháng 1/2025") asks for its figure.
-      if (isBareTopic(plan.question)) return composeFigures(context) ?? composeFact(context);
+      if (plan.bareTopic) return composeFigures(context) ?? composeFact(context);
       return composeFact(context);
   }
 }
@@ -360,13 +337,13 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   const context: Context = {
     plan,
     hits,
-    citations: new CitationList(documentsOf(deps)),
+    citations: new CitationList(deps.index.documentsById),
     lang: plan.lang,
     today: deps.today(),
     deadlines: index.deadlines,
   };
   const composition = compose(context);
-  if (!composition) return notFound({ ...context, citations: new CitationList(documentsOf(deps)) });
+  if (!composition) return notFound({ ...context, citations: new CitationList(deps.index.documentsById) });
   const extractive: Answer = {
     status: "answered",
     answer: composition.lines.join("\n"),

@@ -112,6 +112,13 @@ function toErrorReply(error: unknown): { status: number; code: string; message: 
   return { status: 500, code: "INTERNAL", message: "Something went wrong on our side. Try again." };
 }
 
+/** One pass over the items, not one per document: a large corpus has hundreds of documents. */
+function countByDocument(items: Array<{ docId: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.docId, (counts.get(item.docId) ?? 0) + 1);
+  return counts;
+}
+
 function registerApi(app: FastifyInstance, deps: AppDeps): void {
   app.post(
     "/api/ask",
@@ -135,9 +142,7 @@ function registerApi(app: FastifyInstance, deps: AppDeps): void {
       const query = parse(figuresQuery, request.query);
       const desk = requireDesk(deps);
       const figures = await listFigures(desk.index, query, desk.embedder);
-      const citations = new CitationList(
-        new Map(desk.index.documents.map((document) => [document.meta.id, document])),
-      );
+      const citations = new CitationList(desk.index.documentsById);
       return {
         figures: figures.map((figure) => ({
           value: figure.value,
@@ -168,9 +173,7 @@ function registerApi(app: FastifyInstance, deps: AppDeps): void {
         ...(query.body ? { body: query.body } : {}),
         ...(query.overdue ? { overdue: query.overdue === "true" } : {}),
       }).slice(0, query.limit);
-      const citations = new CitationList(
-        new Map(desk.index.documents.map((document) => [document.meta.id, document])),
-      );
+      const citations = new CitationList(desk.index.documentsById);
       return {
         today,
         deadlines: listed.map((deadline) => ({
@@ -190,11 +193,13 @@ function registerApi(app: FastifyInstance, deps: AppDeps): void {
 
   app.get("/api/documents", { schema: { summary: "The reports in the corpus" } }, async () => {
     const { index } = requireDesk(deps);
+    const figures = countByDocument(index.figures);
+    const deadlines = countByDocument(index.deadlines);
     return {
       documents: index.documents.map(({ meta }) => ({
         ...meta,
-        figures: index.figures.filter((figure) => figure.docId === meta.id).length,
-        deadlines: index.deadlines.filter((deadline) => deadline.docId === meta.id).length,
+        figures: figures.get(meta.id) ?? 0,
+        deadlines: deadlines.get(meta.id) ?? 0,
       })),
     };
   });

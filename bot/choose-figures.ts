@@ -1,4 +1,3 @@
-import { fold } from "../core/text";
 import type { Figure } from "../core/types";
 import { coverage } from "../index/coverage";
 import type { QueryPlan } from "../index/query";
@@ -29,8 +28,6 @@ export const MIN_CLAUSE_COVERAGE = 0.6;
 const MIN_CONTEXT_COVERAGE = 0.65;
 /** Candidates within this share of the best score count as the same metric for the timeline. */
 const SAME_METRIC = 0.8;
-
-const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 
 /** A share asked for is a percentage or a ratio, an amount of money is money: nothing else answers. */
 function answersKind(figure: Figure, plan: QueryPlan): boolean {
@@ -73,10 +70,7 @@ export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number):
     kindFit(figure, plan);
   // The same figure often repeats in a footnote; the body sentence reads better as a quote.
   const inFootnote = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(figure.sentence) ? 0.05 : 0;
-  const penalty =
-    inFootnote +
-    (figure.target && !TARGET_QUESTION.test(fold(plan.question)) ? 0.25 : 0) +
-    (figure.change ? 0.15 : 0);
+  const penalty = inFootnote + (figure.target && !plan.asksTarget ? 0.25 : 0) + (figure.change ? 0.15 : 0);
   const score = (base - penalty) * (0.75 + 0.25 * hitWeight) * timeFit(figure.asOf, plan);
   // A sentence missing a quarter of what the question weighs (`người nước ngoài`) is about something else.
   const offTopic = spot.topicMissing || spot.context < MIN_CONTEXT_COVERAGE || !answersKind(figure, plan);

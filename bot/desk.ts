@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import type { Logger } from "../core/logger";
 import type { Embedder } from "../index/embedder";
-import { readIndex } from "../index/read";
+import { type LoadedIndex, readIndex } from "../index/read";
 import type { AnswerDeps, AnswerPhraser } from "./answer-types";
 
 /**
@@ -33,8 +33,12 @@ export class Desk {
 
   /** Loads the index the link points to; throws (INDEX_MISSING/INDEX_CORRUPT) and keeps the old one on failure. */
   load(): void {
-    const { indexDir, today, embedder, phraser } = this.options;
-    const index = readIndex(indexDir);
+    this.serve(readIndex(this.options.indexDir));
+  }
+
+  /** Answers from an index already loaded (start-up loads it while checking it is current). */
+  serve(index: LoadedIndex): void {
+    const { today, embedder, phraser } = this.options;
     this.current = { index, today, ...(embedder ? { embedder } : {}), ...(phraser ? { phraser } : {}) };
     this.options.logger.info({ build: index.dir, chunks: index.chunks.length }, "index loaded");
   }

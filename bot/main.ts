@@ -57,13 +57,13 @@ async function main(): Promise<void> {
   });
 
   try {
-    await ensureIndex({
+    const { index } = await ensureIndex({
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
       logger,
       ...(embedder ? { embedder } : {}),
     });
-    desk.load();
+    desk.serve(index);
   } catch (error) {
     // Serve anyway: /readyz stays false and a good index is picked up as soon as one is built.
     logger.error(describeError(error));

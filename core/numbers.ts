@@ -53,22 +53,3 @@ export function scaleValue(value: number, factor: number): number {
   const scaled = value * factor;
   return Math.abs(scaled) >= 1 ? Math.round(scaled * 1e6) / 1e6 : scaled;
 }
-
-/**
- * Every number in free text (a question, an answer) in a comparable form, so grounding can check that each
- * number in an answer also stands in a cited quote. `87,9 triệu` yields 87.9 and 87900000; `01/7/2025`
- * yields 1, 7 and 2025.
- */
-export function numbersIn(text: string): number[] {
-  const values: number[] = [];
-  const pattern = new RegExp(`(?<![\\d.,])(${NUMBER_PATTERN}|\\d+(?:\\.\\d+)?)(?![\\d])`, "gu");
-  for (const match of text.matchAll(pattern)) {
-    const printed = match[1] ?? "";
-    const value = parseVietnameseNumber(printed) ?? Number(printed);
-    if (!Number.isFinite(value)) continue;
-    values.push(value);
-    const scale = readScaleWord(text.slice((match.index ?? 0) + printed.length).replace(/^\s+/, ""));
-    if (scale) values.push(scaleValue(value, scale.factor));
-  }
-  return values;
-}

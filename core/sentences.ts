@@ -75,18 +75,3 @@ export function splitSentences(text: string): SentenceSpan[] {
   splitParagraph(text, paragraphStart, text.length, spans);
   return spans;
 }
-
-/** The sentence that contains `offset`, or undefined. Spans must be sorted (as `splitSentences` returns them). */
-export function sentenceAt(spans: SentenceSpan[], offset: number): SentenceSpan | undefined {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle];
-    if (!span) break;
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return span;
-  }
-  return undefined;
-}

@@ -86,13 +86,3 @@ function foldChar(char: string): string {
 export function hasDiacritics(text: string): boolean {
   return fold(text) !== text.toLowerCase();
 }
-
-/** Collapses runs of whitespace to one space and trims. */
-export function squeeze(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/** `hello` → `Hello`; leaves the rest alone. */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -141,11 +141,3 @@ export interface Deadline {
   sectionPath: string[];
   page?: number;
 }
-
-/** What ingest writes and the search side loads. */
-export interface CorpusIndexData {
-  documents: CleanDocument[];
-  chunks: Chunk[];
-  figures: Figure[];
-  deadlines: Deadline[];
-}

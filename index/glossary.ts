@@ -102,7 +102,3 @@ export function findGlossaryMatches(foldedText: string): GlossaryMatch[] {
   }
   return matches.sort((a, b) => a.start - b.start);
 }
-
-export function glossarySize(): number {
-  return compile().entries.length;
-}

@@ -4,7 +4,7 @@ import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
 import { findGlossaryMatches, foldPhrase } from "./glossary";
 import type { LexicalIndex, WeightedQuery } from "./lexical";
-import { STOP_SYLLABLES, syllableSegments } from "./tokenize";
+import { FOLDED_STOP_SYLLABLES, STOP_SYLLABLES, syllableSegments } from "./tokenize";
 
 /**
  * Query understanding: what a question asks for (a figure, a deadline, a date, a fact, a list of
@@ -47,6 +47,14 @@ export interface QueryPlan {
   overdue: boolean;
   /** The question asks for several figures (`bao nhiêu … và … bao nhiêu`). */
   wantsSeveral: boolean;
+  /** `bao nhiêu`, `how many`, `tỷ lệ`…: only a number answers it. */
+  asksCount: boolean;
+  /** It asks for a goal (`chỉ tiêu`, `target`), so target figures are not second choice. */
+  asksTarget: boolean;
+  /** `phải làm gì`, `what must…`: a body's duties, i.e. its deadlines. */
+  asksDuties: boolean;
+  /** A topic without any question word (`tai khoan vneid`): it asks for the topic's figure. */
+  bareTopic: boolean;
   concepts: Concept[];
   /** Numbers the question itself gives: never the answer. */
   givenNumbers: string[];
@@ -142,6 +150,14 @@ const ENGLISH_STOP = new Set([
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
   ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn"].map(fold),
 );
+
+const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
+const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
+const DUTY_QUESTION =
+  /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
+// Question marks count too, so these run on the folded question with its punctuation.
+const QUESTION_WORDS =
+  /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
 
 const LATEST_WORDS =
   /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
@@ -331,9 +347,7 @@ function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
 
 function isStop(syllable: string, lang: "vi" | "en"): boolean {
   if (lang === "en" && ENGLISH_STOP.has(syllable)) return true;
-  return (
-    [...STOP_SYLLABLES].some((stop) => fold(stop) === syllable) || VIETNAMESE_QUESTION_SYLLABLES.has(syllable)
-  );
+  return FOLDED_STOP_SYLLABLES.has(syllable) || VIETNAMESE_QUESTION_SYLLABLES.has(syllable);
 }
 
 /** Concepts from the question's remaining words: glossary entries first, then syllable pairs the reports use, then single syllables. */
@@ -454,6 +468,7 @@ export function understandQuestion(
 ): QueryPlan {
   const normalized = normalizeText(question).trim();
   const folded = foldPhrase(normalized);
+  const foldedQuestion = fold(normalized);
   const lang = options.lang ?? detectLanguage(normalized);
   const intent = detectIntent(folded);
   const documents = referencedDocuments(folded, context.documents);
@@ -484,6 +499,10 @@ export function understandQuestion(
     docIds: documents.ids,
     overdue: OVERDUE_WORDS.test(folded),
     wantsSeveral: (folded.match(/\bbao nhieu\b|\bhow many\b|\bhow much\b/g) ?? []).length >= 2,
+    asksCount: COUNT_QUESTION.test(foldedQuestion),
+    asksTarget: TARGET_QUESTION.test(foldedQuestion),
+    asksDuties: DUTY_QUESTION.test(foldedQuestion),
+    bareTopic: !QUESTION_WORDS.test(foldedQuestion),
     concepts,
     givenNumbers,
     unknownNames: unknownNames(normalized, context.lexical),

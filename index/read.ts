@@ -20,6 +20,8 @@ export interface LoadedIndex {
   dir: string;
   manifest: Manifest;
   documents: CleanDocument[];
+  /** The same documents by id, for citations and filters. */
+  documentsById: Map<string, CleanDocument>;
   chunks: Chunk[];
   figures: Figure[];
   deadlines: Deadline[];
@@ -92,5 +94,15 @@ export function readIndex(indexDir: string): LoadedIndex {
     );
   }
   const vectors = manifest.embedding ? loadVectorStore(dir) : undefined;
-  return { dir, manifest, documents, chunks, figures, deadlines, lexical, ...(vectors ? { vectors } : {}) };
+  return {
+    dir,
+    manifest,
+    documents,
+    documentsById: new Map(documents.map((document) => [document.meta.id, document])),
+    chunks,
+    figures,
+    deadlines,
+    lexical,
+    ...(vectors ? { vectors } : {}),
+  };
 }

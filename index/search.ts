@@ -59,7 +59,7 @@ const lookups = new WeakMap<LoadedIndex, Lookups>();
 function lookupsFor(index: LoadedIndex): Lookups {
   let found = lookups.get(index);
   if (found) return found;
-  const documents = new Map(index.documents.map((document) => [document.meta.id, document]));
+  const documents = index.documentsById;
   const group = <T extends { chunkId: string }>(items: T[]) => {
     const byChunk = new Map<string, T[]>();
     for (const item of items) byChunk.set(item.chunkId, [...(byChunk.get(item.chunkId) ?? []), item]);

@@ -56,7 +56,7 @@ export const STOP_SYLLABLES = new Set([
 
 // Folding merges stop syllables with content ones (`tại`/`tài`, `có`/`cơ`), so the folded field keeps
 // every syllable and only skips pairs of two stop syllables.
-const FOLDED_STOP_SYLLABLES = new Set([...STOP_SYLLABLES].map(fold));
+export const FOLDED_STOP_SYLLABLES = new Set([...STOP_SYLLABLES].map(fold));
 
 /** A number keeps its dots and commas (`1.900.482.958`, `87,9`); everything else splits on non-letters. */
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:\p{N}+)?/gu;

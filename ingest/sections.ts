@@ -87,18 +87,3 @@ export function findSections(text: string): Section[] {
   if (text.length > current.start) sections.push({ ...current, end: text.length });
   return sections;
 }
-
-/** The section holding `offset`. */
-export function sectionAt(sections: Section[], offset: number): Section | undefined {
-  let low = 0;
-  let high = sections.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const section = sections[middle];
-    if (!section) break;
-    if (offset < section.start) high = middle - 1;
-    else if (offset > section.end) low = middle + 1;
-    else return section;
-  }
-  return undefined;
-}

@@ -50,3 +50,23 @@ export async function makePdf(pages: string[][]): Promise<Uint8Array> {
   }
   return document.save();
 }
+
+/** The text of the committed fixture `test/fixtures/bao-cao-mau.pdf`, one list of lines per page. */
+export const BAO_CAO_MAU: string[][] = [
+  [
+    "BỘ CÔNG AN",
+    "Số: 12/BC-BCA",
+    "Hà Nội, ngày 15 tháng 3 năm 2025",
+    "BÁO CÁO",
+    "Kết quả triển khai Đề án 06",
+    "I. KẾT QUẢ",
+    "1. Cấp căn cước",
+    "Đã cấp 88,5 triệu thẻ căn cước công dân gắn chip.",
+  ],
+  [
+    "2. Định danh điện tử",
+    "Đã kích hoạt 61,2 triệu tài khoản định danh điện tử.",
+    "II. NHIỆM VỤ",
+    "Bộ Y tế hoàn thành kết nối trước ngày 30/6/2025.",
+  ],
+];
