@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { answer } from "../bot/answer";
+import { answer } from "../answer/answer";
 import { silentLogger } from "../core/logger";
 import type { Embedder } from "../index/embedder";
 import { readIndex } from "../index/read";

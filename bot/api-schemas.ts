@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_QUESTION_CHARS } from "./answer";
+import { MAX_QUESTION_CHARS } from "../answer/answer";
 
 /**
  * Request shapes of the HTTP API. zod validates them; their JSON Schema form documents them at `/docs`.

@@ -11,10 +11,13 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import type { z } from "zod";
+import { answer } from "../answer/answer";
+import type { AnswerDeps } from "../answer/answer-types";
+import { deadlineStatus, listDeadlines } from "../answer/choose-deadlines";
+import { CitationList } from "../answer/citations";
+import { listFigures } from "../answer/list-figures";
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { DeskError, isDeskError } from "../core/errors";
-import { answer } from "./answer";
-import type { AnswerDeps } from "./answer-types";
 import {
   answerResponse,
   askBody,
@@ -23,9 +26,6 @@ import {
   figuresQuery,
   jsonSchemaOf,
 } from "./api-schemas";
-import { deadlineStatus, listDeadlines } from "./choose-deadlines";
-import { CitationList } from "./citations";
-import { listFigures } from "./list-figures";
 
 /**
  * The HTTP service: the JSON API under `/api`, health and readiness, OpenAPI at `/docs`, and the web

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
+import { answer } from "../answer/answer";
 import { loadConfig, processEnv } from "../core/config";
 import { describeError } from "../core/errors";
 import { createCliLogger } from "../core/logger";
-import { answer } from "./answer";
 import { openAnswerDeps } from "./open-answer-deps";
 
 /**

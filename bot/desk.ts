@@ -1,8 +1,8 @@
 import { realpathSync } from "node:fs";
+import type { AnswerDeps, AnswerPhraser } from "../answer/answer-types";
 import type { Logger } from "../core/logger";
 import type { Embedder } from "../index/embedder";
 import { type LoadedIndex, readIndex } from "../index/read";
-import type { AnswerDeps, AnswerPhraser } from "./answer-types";
 
 /**
  * What the server answers with right now: the loaded index plus the model. A reload swaps the whole

@@ -1,6 +1,7 @@
 import { watch } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPhraser } from "../answer/phrase-with-llm";
 import { type Config, loadConfig, processEnv } from "../core/config";
 import { todayInVietnam } from "../core/dates";
 import { describeError } from "../core/errors";
@@ -9,7 +10,6 @@ import { loadEmbedder } from "../index/load-embedder";
 import { ensureIndex } from "../ingest/ensure-index";
 import { buildApp } from "./app";
 import { Desk } from "./desk";
-import { createPhraser } from "./phrase-with-llm";
 import { startTelegram } from "./start-telegram";
 
 /**

@@ -1,9 +1,9 @@
+import type { AnswerDeps } from "../answer/answer-types";
 import type { Config } from "../core/config";
 import { todayInVietnam } from "../core/dates";
 import type { Logger } from "../core/logger";
 import { loadEmbedder } from "../index/load-embedder";
 import { ensureIndex } from "../ingest/ensure-index";
-import type { AnswerDeps } from "./answer-types";
 
 /**
  * What the command-line tools (`npm run ask`, `npm run eval`) answer with: the configured model when it

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Bot, webhookCallback } from "grammy";
+import type { AnswerDeps } from "../answer/answer-types";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
-import type { AnswerDeps } from "./answer-types";
 import { registerCommandMenus } from "./telegram/commands";
 import { createBot } from "./telegram/create-bot";
 import { describeTelegramError, scrub } from "./telegram/safe-error";

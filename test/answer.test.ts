@@ -1,9 +1,9 @@
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { answer } from "../bot/answer";
-import type { Answer } from "../bot/answer-types";
-import { ungroundedNumbers } from "../bot/grounding";
-import { createChatPhraser } from "../bot/phrase-with-llm";
+import { answer } from "../answer/answer";
+import type { Answer } from "../answer/answer-types";
+import { ungroundedNumbers } from "../answer/grounding";
+import { createChatPhraser } from "../answer/phrase-with-llm";
 import { DeskError } from "../core/errors";
 import { testDeps } from "./support/desk";
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answer } from "../bot/answer";
+import { answer } from "../answer/answer";
 import { silentLogger } from "../core/logger";
 import type { Embedder } from "../index/embedder";
 import { createFakeEmbedder } from "../index/embedder";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answer } from "../bot/answer";
-import { ungroundedNumbers } from "../bot/grounding";
+import { answer } from "../answer/answer";
+import { ungroundedNumbers } from "../answer/grounding";
 import { findDates } from "../core/dates";
 import { isDeskError } from "../core/errors";
 import { parseVietnameseNumber } from "../core/numbers";

@@ -7,7 +7,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { answer } from "../bot/answer";
+import { answer } from "../answer/answer";
 import { buildApp } from "../bot/app";
 import { Desk } from "../bot/desk";
 import { WEB_DIST } from "../bot/web/build";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import type { Answer, AnswerPhraser } from "../bot/answer-types";
+import type { Answer, AnswerPhraser } from "../answer/answer-types";
 import { startTelegram } from "../bot/start-telegram";
 import { registerCommandMenus } from "../bot/telegram/commands";
 import { formatAnswer } from "../bot/telegram/format";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer, Citation } from "../bot/answer-types";
+import type { Answer, Citation } from "../answer/answer-types";
 import { buildApp } from "../bot/app";
 import { WEB_DIST } from "../bot/web/build";
 import { displayDate, excerpt, findInQuote, pressLine } from "../bot/web/format";

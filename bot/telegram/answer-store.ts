@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Answer } from "../answer-types";
+import type { Answer } from "../../answer/answer-types";
 
 /**
  * Recent answers by a short id, so a button can say "src:<id>" instead of carrying the citations:

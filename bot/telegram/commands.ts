@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
+import type { Lang } from "../../answer/wording";
 import type { Logger } from "../../core/logger";
-import type { Lang } from "../wording";
 import { describeTelegramError } from "./safe-error";
 
 /**

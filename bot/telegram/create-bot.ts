@@ -1,11 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, type Composer, type Context, InlineKeyboard } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { answer, MAX_QUESTION_CHARS } from "../../answer/answer";
+import type { Answer, AnswerDeps } from "../../answer/answer-types";
+import type { Lang } from "../../answer/wording";
 import { isDeskError } from "../../core/errors";
 import type { Logger } from "../../core/logger";
-import { answer, MAX_QUESTION_CHARS } from "../answer";
-import type { Answer, AnswerDeps } from "../answer-types";
-import type { Lang } from "../wording";
 import { AnswerStore } from "./answer-store";
 import { COMMAND_NAMES } from "./commands";
 import { formatAnswer, formatCitations, formatTimeline, timelineDirection } from "./format";

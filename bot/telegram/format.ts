@@ -1,6 +1,12 @@
+import type {
+  Answer,
+  AnswerDeadline,
+  AnswerFigure,
+  Citation,
+  DeadlineStatus,
+} from "../../answer/answer-types";
+import { excerpt, type Lang, phrases, readableDate } from "../../answer/wording";
 import type { DocumentMeta } from "../../core/types";
-import type { Answer, AnswerDeadline, AnswerFigure, Citation, DeadlineStatus } from "../answer-types";
-import { excerpt, type Lang, phrases, readableDate } from "../wording";
 import { blockquote, bold, escapeHtml, italic, shorten } from "./html";
 import { texts } from "./texts";
 

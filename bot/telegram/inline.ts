@@ -1,8 +1,8 @@
 import type { InlineQueryResultArticle } from "grammy/types";
+import { answer } from "../../answer/answer";
+import type { Answer, AnswerDeps } from "../../answer/answer-types";
+import { type Lang, readableDate } from "../../answer/wording";
 import { fold } from "../../core/text";
-import { answer } from "../answer";
-import type { Answer, AnswerDeps } from "../answer-types";
-import { type Lang, readableDate } from "../wording";
 import { formatAnswer, formatFigure, printedFigure } from "./format";
 import { shorten, visibleText } from "./html";
 import { splitHtml } from "./split";

@@ -1,11 +1,11 @@
+import type { AnswerDeps } from "../../answer/answer-types";
+import { deadlineStatus, listDeadlines } from "../../answer/choose-deadlines";
+import { listFigures } from "../../answer/list-figures";
+import type { Lang } from "../../answer/wording";
 import { resolveBody } from "../../core/bodies";
 import { findDates, formatIsoForReader } from "../../core/dates";
 import { fold } from "../../core/text";
 import type { DocumentMeta } from "../../core/types";
-import type { AnswerDeps } from "../answer-types";
-import { deadlineStatus, listDeadlines } from "../choose-deadlines";
-import { listFigures } from "../list-figures";
-import type { Lang } from "../wording";
 import {
   DEADLINE_LIST_LIMIT,
   type DeadlineRow,

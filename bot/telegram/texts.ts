@@ -1,4 +1,4 @@
-import type { Lang } from "../wording";
+import type { Lang } from "../../answer/wording";
 
 /**
  * The bot's own words in Vietnamese and English. Report text never passes through here: quotes and

@@ -1,11 +1,17 @@
+import type { Answer, AnswerDeadline, Citation } from "../../answer/answer-types";
 import type { DocumentMeta, PageSpan, Section } from "../../core/types";
-import type { Answer, AnswerDeadline, Citation } from "../answer-types";
 
 /**
  * The documented `/api/*` routes, and nothing else: the page is a client like any other, so it cannot
  * see more than the API promises.
  */
-export type { Answer, AnswerDeadline, AnswerFigure, Citation, DeadlineStatus } from "../answer-types";
+export type {
+  Answer,
+  AnswerDeadline,
+  AnswerFigure,
+  Citation,
+  DeadlineStatus,
+} from "../../answer/answer-types";
 
 export interface DeadlineList {
   today: string;

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import type { AnswerDeps } from "../../bot/answer-types";
+import type { AnswerDeps } from "../../answer/answer-types";
 import type { LoadedIndex } from "../../index/read";
 import { readIndex } from "../../index/read";
 
