@@ -56,6 +56,11 @@ export interface AnswerDeadline {
 
 export interface Answer {
   status: "answered" | "not_found";
+  /**
+   * How likely the answer is right (0–1), calibrated on held-out questions: among answers given with
+   * confidence ≥ c, at least a share c were right. Below the refusal threshold the status is not_found.
+   */
+  confidence: number;
   /** Plain text, ready to show: lead line, quote, source, older figures. */
   answer: string;
   lang: "vi" | "en";

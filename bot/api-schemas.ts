@@ -58,6 +58,7 @@ const citation = z.object({
 export const answerResponse = z.object({
   status: z.enum(["answered", "not_found"]),
   answer: z.string(),
+  confidence: z.number(),
   lang: z.enum(["vi", "en"]),
   figures: z.array(
     z.object({

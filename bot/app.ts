@@ -13,7 +13,7 @@ import Fastify, {
 import type { z } from "zod";
 import { answer } from "../answer/answer";
 import type { AnswerDeps } from "../answer/answer-types";
-import { deadlineStatus, listDeadlines } from "../answer/choose-deadlines";
+import { deadlineStatus, listDeadlines } from "../answer/list-deadlines";
 import { CitationList } from "../answer/citations";
 import { listFigures } from "../answer/list-figures";
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";

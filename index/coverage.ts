@@ -11,6 +11,8 @@ export interface Coverage {
   matched: number;
   /** Start offsets of every matched wording in the text. */
   positions: number[];
+  /** For each concept, whether one of its wordings is in the text. */
+  present: boolean[];
 }
 
 const syllableLists = new Map<string, string[]>();
@@ -81,6 +83,7 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
   let found = 0;
   let matched = 0;
   const positions: number[] = [];
+  const present: boolean[] = [];
   for (const concept of concepts) {
     total += concept.weight;
     let hit = false;
@@ -91,6 +94,7 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
         positions.push(...at);
       }
     }
+    present.push(hit);
     if (hit) {
       found += concept.weight;
       matched++;
@@ -98,5 +102,10 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
       found += concept.weight * partialCredit(foldedText, concept);
     }
   }
-  return { score: total > 0 ? found / total : 0, matched, positions: positions.sort((a, b) => a - b) };
+  return {
+    score: total > 0 ? found / total : 0,
+    matched,
+    positions: positions.sort((a, b) => a - b),
+    present,
+  };
 }

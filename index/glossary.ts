@@ -12,7 +12,11 @@ const glossarySchema = z.object({
   acronyms: z.array(z.object({ short: z.string(), long: z.array(z.string()) })).default([]),
   terms: z.array(z.object({ en: z.array(z.string()), vi: z.array(z.string()) })).default([]),
   synonyms: z.array(z.array(z.string())).default([]),
+  /** Chat shorthand (`bn`, `dc`, `tk`) and what it stands for; replaced in a question before it is read. */
+  chat: z.array(z.object({ short: z.string(), long: z.string() })).default([]),
 });
+
+export type GlossaryData = z.infer<typeof glossarySchema>;
 
 export interface GlossaryEntry {
   /** Every wording, folded to plain letters and single spaces. */
@@ -30,6 +34,9 @@ export interface GlossaryMatch {
 }
 
 interface Compiled {
+  data: GlossaryData;
+  /** Folded chat shorthand → its folded long form. */
+  chat: Map<string, string>;
   entries: GlossaryEntry[];
   /** Folded wording → entries using it. */
   byWording: Map<string, GlossaryEntry[]>;
@@ -69,8 +76,20 @@ function compile(): Compiled {
     const first = wording.split(" ")[0] ?? wording;
     byFirstSyllable.set(first, [...(byFirstSyllable.get(first) ?? []), wording]);
   }
-  compiled = { entries, byWording, byFirstSyllable };
+  const chat = new Map(data.chat.map((entry) => [foldPhrase(entry.short), foldPhrase(entry.long)]));
+  compiled = { data, chat, entries, byWording, byFirstSyllable };
   return compiled;
+}
+
+/** The glossary as written in `index/glossary.json` (question generation reads its original wordings). */
+export function glossaryData(): GlossaryData {
+  return compile().data;
+}
+
+/** Replaces chat shorthand (`bn`, `dc`, `tk`) by what it stands for, folded: `co bn tk` → `co bao nhieu tai khoan`. */
+export function expandChatWords(text: string): string {
+  const { chat } = compile();
+  return text.replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}(?![\p{L}\p{N}])/gu, (word) => chat.get(fold(word)) ?? word);
 }
 
 /**

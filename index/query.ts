@@ -2,7 +2,8 @@ import { resolveBody } from "../core/bodies";
 import { type DateMention, findDates } from "../core/dates";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
-import { findGlossaryMatches, foldPhrase } from "./glossary";
+import { findDocumentReference } from "./document-reference";
+import { expandChatWords, findGlossaryMatches, foldPhrase } from "./glossary";
 import type { LexicalIndex, WeightedQuery } from "./lexical";
 import { FOLDED_STOP_SYLLABLES, STOP_SYLLABLES, syllableSegments } from "./tokenize";
 
@@ -22,6 +23,8 @@ export interface Concept {
   literal: string;
   /** A name the question gives (`Lâm Đồng`, `Viettel`): a passage without it does not answer. */
   required?: boolean;
+  /** The concept stands before the question word (`Bộ Công an đã cấp` in "Bộ Công an đã cấp bao nhiêu thẻ"). */
+  beforeAsk?: boolean;
 }
 
 export interface TimeConstraint {
@@ -55,11 +58,17 @@ export interface QueryPlan {
   asksDuties: boolean;
   /** A topic without any question word (`tai khoan vneid`): it asks for the topic's figure. */
   bareTopic: boolean;
+  /** `Đề án 06 là gì?`, `what is …`: it asks what a term stands for. */
+  asksDefinition: boolean;
   concepts: Concept[];
+  /** The concept right after `bao nhiêu` / `how many` (`ý tưởng`, `mẫu ADN`): what the asked number counts. */
+  counted?: Concept;
   /** Numbers the question itself gives: never the answer. */
   givenNumbers: string[];
   /** Capitalized names in the question that no report mentions (`Noi Bai`). */
   unknownNames: string[];
+  /** Pairs of topic syllables in a Vietnamese question that no report prints together. */
+  absentWords: string[];
   lexicalQuery: WeightedQuery;
 }
 
@@ -153,6 +162,7 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
 
 const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
+const DEFINITION_QUESTION = /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
 // Question marks count too, so these run on the folded question with its punctuation.
@@ -220,8 +230,7 @@ function isReferenceDate(question: string, mention: DateMention): boolean {
   );
 }
 
-function timeConstraint(question: string): TimeConstraint | undefined {
-  const mentions = findDates(question).filter((mention) => !isReferenceDate(question, mention));
+function timeConstraint(mentions: DateMention[]): TimeConstraint | undefined {
   const mention = mentions[0];
   if (!mention) return undefined;
   return {
@@ -230,27 +239,6 @@ function timeConstraint(question: string): TimeConstraint | undefined {
     periodEnd: mention.periodEnd,
     text: mention.text,
   };
-}
-
-function referencedDocuments(
-  folded: string,
-  documents: DocumentMeta[],
-): { ids: string[]; spans: Array<[number, number]> } {
-  const ids: string[] = [];
-  const spans: Array<[number, number]> = [];
-  const padded = ` ${folded} `;
-  for (const document of documents) {
-    for (const alias of [...document.aliases, ...(document.number ? [document.number] : [])]) {
-      const wording = foldPhrase(alias);
-      if (wording.length < 4) continue;
-      const at = padded.indexOf(` ${wording} `);
-      if (at === -1) continue;
-      if (!ids.includes(document.id)) ids.push(document.id);
-      // Offsets into the padded text ` ${folded} `, where the wording starts one past the space.
-      spans.push([at + 1, at + 1 + wording.length]);
-    }
-  }
-  return { ids, spans };
 }
 
 /** Replaces the given [start, end) spans with spaces, keeping every other offset. */
@@ -318,6 +306,22 @@ function segmentWords(syllables: string[], lexical: LexicalIndex): string[][] {
 }
 
 /**
+ * Printed text cut into the words the reports use (`Bộ Công an`, `đã`, `cấp`, `thẻ căn cước`), marks kept:
+ * question generation drops and swaps whole words, never half of one.
+ */
+export function wordsOf(text: string, lexical: LexicalIndex): string[] {
+  const syllables = text.split(/\s+/).filter(Boolean);
+  const folded = syllables.map((syllable) => fold(syllable).replace(/[^\p{L}\p{N}]/gu, ""));
+  const words: string[] = [];
+  let at = 0;
+  for (const word of segmentWords(folded, lexical)) {
+    words.push(syllables.slice(at, at + word.length).join(" "));
+    at += word.length;
+  }
+  return words;
+}
+
+/**
  * Drops function syllables at a word's edges (`đã cung cấp` → `cung cấp`) unless they are bound to their
  * neighbour: folded `tai` may be the stop word `tại` or the `tài` of `tài khoản`, and cohesion tells.
  */
@@ -351,7 +355,12 @@ function isStop(syllable: string, lang: "vi" | "en"): boolean {
 }
 
 /** Concepts from the question's remaining words: glossary entries first, then syllable pairs the reports use, then single syllables. */
-function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): Concept[] {
+function buildConcepts(
+  text: string,
+  lang: "vi" | "en",
+  lexical: LexicalIndex,
+  absent: string[] = [],
+): Concept[] {
   const concepts: Concept[] = [];
   const glossary = findGlossaryMatches(text.replace(/\s+/g, " ").trim());
   let rest = text.replace(/\s+/g, " ").trim();
@@ -375,6 +384,7 @@ function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): 
   for (const segment of rest.split(/\s{2,}/)) {
     // Numbers the question gives (`116 CSDL`, `2.822 hệ thống`) describe the context, never the answer's clause.
     const syllables = segment.split(" ").filter((syllable) => syllable && !/\d/.test(syllable));
+    if (lang === "vi") absent.push(...unseenPairs(syllables, lexical));
     for (const word of segmentWords(syllables, lexical).map((found) => trimStops(found, lang, lexical))) {
       if (word.length === 0 || word.every((syllable) => isStop(syllable, lang))) continue;
       if (word.length === 1 && (word[0] ?? "").length < 2) continue;
@@ -384,6 +394,21 @@ function buildConcepts(text: string, lang: "vi" | "en", lexical: LexicalIndex): 
     }
   }
   return dedupe(concepts);
+}
+
+/**
+ * Adjacent topic syllables the reports never print together (`cay xanh`, `noi bai`): a question about
+ * something no report covers usually has some; a paraphrase has few.
+ */
+function unseenPairs(syllables: string[], lexical: LexicalIndex): string[] {
+  const unseen: string[] = [];
+  for (let at = 0; at + 1 < syllables.length; at++) {
+    const first = syllables[at] ?? "";
+    const second = syllables[at + 1] ?? "";
+    if (isStop(first, "vi") || isStop(second, "vi")) continue;
+    if (lexical.documentFrequency("folded", `${first}_${second}`) === 0) unseen.push(`${first} ${second}`);
+  }
+  return unseen;
 }
 
 function dedupe(concepts: Concept[]): Concept[] {
@@ -460,34 +485,79 @@ function lexicalQueryFor(concepts: Concept[], question: string, accented: boolea
   return { exact, folded };
 }
 
+const COUNT_WORDS = /\b(bao nhieu|how many|how much|so luong)\b/g;
+
+/** The first concept named within a few words after a count word: the thing the asked number counts. */
+function countedConcept(folded: string, concepts: Concept[]): Concept | undefined {
+  let best: { concept: Concept; at: number } | undefined;
+  for (const match of folded.matchAll(COUNT_WORDS)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const window = ` ${folded.slice(from, from + 40)} `;
+    for (const concept of concepts) {
+      const at = window.indexOf(` ${concept.literal} `);
+      if (at !== -1 && at < 20 && (!best || at < best.at)) best = { concept, at };
+    }
+    if (best) return best.concept;
+  }
+  return undefined;
+}
+
+const ASK_WORDS =
+  /\b(bao nhieu|how many|how much|what share|what percentage|khi nao|bao gio|ngay nao|thoi han nao|nam nao|thang nao|when|by when|which|what|co quan nao|don vi nao|o dau|la gi)\b/;
+
+/**
+ * In "X đã cấp bao nhiêu Y", X is what the sentence prints before the number and Y after it: concepts
+ * before the question word describe the text before the answer. English puts its question word first, so
+ * there nothing stands before it.
+ */
+function markBeforeAsk(folded: string, concepts: Concept[]): void {
+  const ask = ASK_WORDS.exec(folded);
+  if (!ask) return;
+  for (const concept of concepts) {
+    const at = folded.indexOf(concept.literal);
+    if (at !== -1 && at < ask.index) concept.beforeAsk = true;
+  }
+}
+
 /** Reads a question into a plan the search and the answer composer follow. */
 export function understandQuestion(
   question: string,
   context: QueryContext,
   options: { lang?: "vi" | "en"; asOf?: string } = {},
 ): QueryPlan {
-  const normalized = normalizeText(question).trim();
+  const normalized = expandChatWords(normalizeText(question).trim());
   const folded = foldPhrase(normalized);
   const foldedQuestion = fold(normalized);
   const lang = options.lang ?? detectLanguage(normalized);
   const intent = detectIntent(folded);
-  const documents = referencedDocuments(folded, context.documents);
+  const documents = findDocumentReference(normalized, folded, context.documents);
   const mentions = findDates(normalized).filter((mention) => !isReferenceDate(normalized, mention));
   const dateSpans = mentions.map((mention) => {
     const inFolded = foldPhrase(mention.text);
     const at = folded.indexOf(inFolded);
     return [at + 1, at + 1 + inFolded.length] as [number, number];
   });
+  // A date that dates the named report ("báo cáo tháng 1/2025") picks the report, not a period.
+  const timeMentions = mentions.filter((_, at) => {
+    const [start, end] = dateSpans[at] ?? [0, 0];
+    return !documents.spans.some(([from, to]) => start < to && end > from);
+  });
   const conceptText = removeQuestionPhrases(
     blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]),
   );
-  const concepts = markNamedConcepts(buildConcepts(conceptText, lang, context.lexical), normalized);
+  const absentWords: string[] = [];
+  const concepts = markNamedConcepts(
+    buildConcepts(conceptText, lang, context.lexical, absentWords),
+    normalized,
+  );
   // "As of a day" means the newest figures published up to that day.
   const time = options.asOf
     ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf }
-    : timeConstraint(normalized);
+    : timeConstraint(timeMentions);
   const body = resolveBody(normalized);
   const expects = expectedKind(folded, intent);
+  markBeforeAsk(folded, concepts);
+  const counted = countedConcept(folded, concepts);
   const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter(
     (number) => !time?.text.includes(number),
   );
@@ -503,11 +573,14 @@ export function understandQuestion(
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),
     bareTopic: !QUESTION_WORDS.test(foldedQuestion),
+    asksDefinition: intent === "fact" && DEFINITION_QUESTION.test(foldedQuestion),
     concepts,
     givenNumbers,
     unknownNames: unknownNames(normalized, context.lexical),
+    absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
     ...(expects ? { expects } : {}),
+    ...(counted ? { counted } : {}),
     ...(PLACE_WORDS.test(folded) ? { expectsName: "place" as const } : {}),
     ...(time ? { time } : {}),
     ...(body ? { body } : {}),

@@ -192,6 +192,7 @@ describe("answers in a private chat", () => {
     const hostile: Answer = {
       status: "answered",
       answer: "ignored",
+      confidence: 1,
       lang: "vi",
       figures: [{ value: 5, text: "<5", unit: "tài khoản & thẻ", asOf: "2025-01", citation: 0 }],
       deadlines: [],

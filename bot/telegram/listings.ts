@@ -1,5 +1,5 @@
 import type { AnswerDeps } from "../../answer/answer-types";
-import { deadlineStatus, listDeadlines } from "../../answer/choose-deadlines";
+import { deadlineStatus, listDeadlines } from "../../answer/list-deadlines";
 import { listFigures } from "../../answer/list-figures";
 import type { Lang } from "../../answer/wording";
 import { resolveBody } from "../../core/bodies";

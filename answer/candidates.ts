@@ -1,0 +1,132 @@
+import { type DateMention, findDates } from "../core/dates";
+import { splitSentences } from "../core/sentences";
+import type { Chunk, Deadline, Figure } from "../core/types";
+import type { LoadedIndex } from "../index/read";
+import type { SearchHit } from "../index/search";
+import type { QuoteSpot } from "./citations";
+
+/**
+ * Everything that could answer a question, taken from the passages the search found: each extracted
+ * figure, each deadline, each printed date and each whole sentence. The learned ranker picks among them;
+ * whatever it picks is quoted as printed.
+ */
+export type CandidateKind = "figure" | "date" | "deadline" | "sentence";
+
+export const CANDIDATE_KINDS: readonly CandidateKind[] = ["figure", "date", "deadline", "sentence"];
+
+export interface SentenceInContext {
+  spot: QuoteSpot;
+  /** The search hit (chunk) holding the sentence, and its rank among the hits. */
+  hit: SearchHit;
+  hitRank: number;
+  /** Position of the sentence in its chunk (0 = first). */
+  ordinal: number;
+  figures: Figure[];
+  deadlines: Deadline[];
+  dates: DateMention[];
+}
+
+export interface Candidate {
+  kind: CandidateKind;
+  sentence: SentenceInContext;
+  /** Offsets of the answer inside the sentence; the whole sentence for a sentence candidate. */
+  start: number;
+  end: number;
+  figure?: Figure;
+  deadline?: Deadline;
+  date?: DateMention;
+}
+
+// A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`) is not an event's date.
+const DOCUMENT_REFERENCE_BEFORE = /\d+\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
+
+export function isDocumentReferenceDate(sentence: string, mention: DateMention): boolean {
+  return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
+}
+
+interface ChunkSentences {
+  sentences: Array<{ start: number; text: string; dates: DateMention[] }>;
+}
+
+// Sentences and their dates depend only on the chunk: split them once per loaded index.
+const sentenceCache = new WeakMap<LoadedIndex, Map<string, ChunkSentences>>();
+
+function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
+  let byChunk = sentenceCache.get(index);
+  if (!byChunk) {
+    byChunk = new Map();
+    sentenceCache.set(index, byChunk);
+  }
+  let found = byChunk.get(chunk.id);
+  if (!found) {
+    found = {
+      sentences: splitSentences(chunk.text).map((sentence) => ({
+        start: chunk.start + sentence.start,
+        text: sentence.text,
+        dates: findDates(sentence.text),
+      })),
+    };
+    byChunk.set(chunk.id, found);
+  }
+  return found;
+}
+
+/** The sentences of the hits, each with the figures, deadlines and dates it holds. */
+export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): SentenceInContext[] {
+  const seen = new Set<string>();
+  const result: SentenceInContext[] = [];
+  hits.forEach((hit, hitRank) => {
+    const { chunk } = hit;
+    sentencesOf(index, chunk).sentences.forEach((sentence, ordinal) => {
+      const key = `${chunk.docId}:${sentence.start}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      result.push({
+        spot: {
+          docId: chunk.docId,
+          sentence: sentence.text,
+          sentenceStart: sentence.start,
+          sectionPath: chunk.sectionPath,
+          ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+        },
+        hit,
+        hitRank,
+        ordinal,
+        figures: hit.figures.filter((figure) => figure.sentenceStart === sentence.start),
+        deadlines: hit.deadlines.filter((deadline) => deadline.sentenceStart === sentence.start),
+        dates: sentence.dates,
+      });
+    });
+  });
+  return result;
+}
+
+/** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */
+export function candidatesOf(sentences: SentenceInContext[], givenNumbers: string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const base = sentence.spot.sentenceStart;
+    for (const figure of sentence.figures) {
+      // A number the question itself gives is context, never the answer.
+      if (givenNumbers.some((number) => figure.text.includes(number))) continue;
+      candidates.push({ kind: "figure", sentence, start: figure.start - base, end: figure.end - base, figure });
+    }
+    for (const deadline of sentence.deadlines) {
+      candidates.push({
+        kind: "deadline",
+        sentence,
+        start: deadline.start - base,
+        end: deadline.end - base,
+        deadline,
+      });
+    }
+    for (const date of sentence.dates) {
+      candidates.push({ kind: "date", sentence, start: date.start, end: date.end, date });
+    }
+    candidates.push({ kind: "sentence", sentence, start: 0, end: sentence.spot.sentence.length });
+  }
+  return candidates;
+}
+
+/** How many search hits (chunks) the candidates are drawn from. */
+export const SEARCH_DEPTH = 15;

@@ -1,0 +1,87 @@
+import type { Deadline } from "../core/types";
+import type { AnswerDeadline } from "./answer-types";
+import { deadlineStatus, listDeadlines } from "./list-deadlines";
+import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
+import { excerpt, phrases, readableDate, sourceLine } from "./wording";
+
+/**
+ * Deadline answers: one task (what, who, due as printed and normalized, whether past due), or every task
+ * matching a period, a body and a status, sorted by due date.
+ */
+const MAX_LISTED = 15;
+
+function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
+  return {
+    task: deadline.task,
+    ...(deadline.body ? { body: deadline.body } : {}),
+    dueText: deadline.dueText,
+    dueDate: deadline.dueDate,
+    setOn: deadline.setOn,
+    status: deadlineStatus(deadline.dueDate, context.today),
+    reportedLate: deadline.late || deadline.lateNotes.length > 0,
+    citation: context.citations.add(spotOf(deadline)),
+  };
+}
+
+function statusText(entry: AnswerDeadline, context: Context): string {
+  const words = phrases(context.lang);
+  const late = entry.reportedLate ? `; ${words.reportedLate}` : "";
+  return `${words.status[entry.status]} (${words.today} ${readableDate(context.today, context.lang)})${late}`;
+}
+
+export function composeDeadline(deadline: Deadline, context: Context): Composition {
+  const entry = deadlineEntry(deadline, context);
+  const words = phrases(context.lang);
+  const citation = context.citations.items[entry.citation];
+  const who = deadline.body ? `${deadline.body}: ` : "";
+  const at = deadline.start - deadline.sentenceStart;
+  const lines = [
+    `${who}${deadline.task} — ${words.due} ${deadline.dueText} (${readableDate(deadline.dueDate, context.lang)}), ${words.setBy} ${citation ? sourceLine(citation, context.lang) : ""}.`,
+    `${statusText(entry, context)}.`,
+    `${words.quote}: "${excerpt(deadline.sentence, at, deadline.end - deadline.sentenceStart, QUOTE_LIMIT)}"`,
+  ];
+  return {
+    lines,
+    figures: [],
+    deadlines: [entry],
+    derived: [deadline.dueDate, readableDate(deadline.dueDate, context.lang), context.today],
+  };
+}
+
+function listScope(context: Context): string {
+  const { plan, lang } = context;
+  const parts: string[] = [];
+  if (plan.time && plan.docIds.length === 0)
+    parts.push(lang === "vi" ? ` trong ${readableDate(plan.time.iso, lang)}` : ` in ${readableDate(plan.time.iso, lang)}`);
+  if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
+  if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
+  return parts.join("");
+}
+
+export function composeDeadlineList(context: Context): Composition | undefined {
+  const { plan, today, lang } = context;
+  // "…according to the January 2025 report": the time dates the report, whose deadlines are listed.
+  const fromDocuments = plan.docIds.length > 0;
+  const all = context.deps.index.deadlines;
+  const deadlines = fromDocuments ? all.filter((deadline) => plan.docIds.includes(deadline.docId)) : all;
+  const dueTime = fromDocuments ? undefined : plan.time;
+  const listed = listDeadlines(deadlines, {
+    today,
+    ...(dueTime ? { from: dueTime.periodStart, to: dueTime.periodEnd } : {}),
+    ...(plan.body ? { body: plan.body } : {}),
+    ...(plan.overdue ? { overdue: true } : {}),
+  });
+  if (listed.length === 0) return undefined;
+  const words = phrases(lang);
+  const entries = listed.map((deadline) => deadlineEntry(deadline, context));
+  const lines = [words.deadlines(entries.length, listScope(context))];
+  for (const entry of entries.slice(0, MAX_LISTED)) {
+    const citation = context.citations.items[entry.citation];
+    const who = entry.body ? `${entry.body}: ` : "";
+    const late = entry.reportedLate ? ` — ${words.reportedLate}` : "";
+    lines.push(`• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`);
+  }
+  if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines(entries.length - MAX_LISTED));
+  const derived = entries.flatMap((entry) => [entry.dueDate, readableDate(entry.dueDate, lang)]);
+  return { lines, figures: [], deadlines: entries, derived: [...derived, today, plan.question] };
+}

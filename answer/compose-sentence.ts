@@ -1,0 +1,43 @@
+import { splitSentences } from "../core/sentences";
+import type { CleanDocument } from "../core/types";
+import type { SentenceInContext } from "./candidates";
+import type { QuoteSpot } from "./citations";
+import { type Composition, type Context, QUOTE_LIMIT } from "./compose";
+import { excerpt, sourceLine } from "./wording";
+
+/**
+ * A sentence answer, for a question no single figure or date answers ("which provinces…", "who…"): the
+ * sentence quoted and cited, followed where it continues elsewhere — into the next sentence when it ends
+ * with ":" (a list follows), and into the footnotes its markers point to (lists often live there).
+ */
+const NOTE_LIMIT = 300;
+
+function nextSentence(document: CleanDocument, spot: QuoteSpot): QuoteSpot | undefined {
+  const end = spot.sentenceStart + spot.sentence.length;
+  const following = splitSentences(document.text.slice(end, end + QUOTE_LIMIT * 2))[0];
+  if (!following) return undefined;
+  return { ...spot, sentence: following.text, sentenceStart: end + following.start };
+}
+
+function footnotesOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
+  const end = spot.sentenceStart + spot.sentence.length;
+  return document.footnotes
+    .filter((note) => note.referenceAt !== undefined && note.referenceAt >= spot.sentenceStart && note.referenceAt < end)
+    .map((note) => ({ ...spot, sentence: document.text.slice(note.start, note.end), sentenceStart: note.start }));
+}
+
+export function composeSentence(sentence: SentenceInContext, context: Context): Composition {
+  const { citations, lang } = context;
+  const { spot } = sentence;
+  const citation = citations.items[citations.add(spot)];
+  const lines = [`${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, 0, 0, QUOTE_LIMIT)}"`];
+  const document = context.deps.index.documentsById.get(spot.docId);
+  if (document) {
+    const continued = /:\s*$/.test(spot.sentence) ? nextSentence(document, spot) : undefined;
+    for (const more of [...(continued ? [continued] : []), ...footnotesOf(document, spot)]) {
+      citations.add(more);
+      lines.push(`"${excerpt(more.sentence, 0, 0, NOTE_LIMIT)}"`);
+    }
+  }
+  return { lines, figures: [], deadlines: [], derived: [] };
+}

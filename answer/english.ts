@@ -1,0 +1,114 @@
+import { fold } from "../core/text";
+import type { Figure } from "../core/types";
+import { findGlossaryMatches, foldPhrase, glossaryData } from "../index/glossary";
+
+/**
+ * An English answer line for a figure the report prints in Vietnamese: `trên 87,9 triệu thẻ căn cước công
+ * dân` → `over 87.9 million citizen ID cards`. Only the wording changes: the digits stay those of the quote,
+ * so the grounding check still holds. The quote itself is never translated.
+ */
+const SCALES: Array<[RegExp, string]> = [
+  [/^(nghìn|ngàn)\s+(tỷ|tỉ)/u, "trillion"],
+  [/^(tỷ|tỉ)/u, "billion"],
+  [/^triệu/u, "million"],
+  [/^(nghìn|ngàn)/u, "thousand"],
+];
+
+const QUALIFIERS: Array<[string, string]> = [
+  ["ước đạt", "an estimated"],
+  ["lên tới", "up to"],
+  ["lên đến", "up to"],
+  ["ít nhất", "at least"],
+  ["tối thiểu", "at least"],
+  ["tối đa", "at most"],
+  ["xấp xỉ", "about"],
+  ["gần như", "nearly"],
+  ["khoảng", "about"],
+  ["trên", "over"],
+  ["hơn", "over"],
+  ["gần", "nearly"],
+  ["tăng thêm", "up"],
+  ["tăng", "up"],
+  ["giảm", "down"],
+  ["vượt", "over"],
+  ["đạt", ""],
+  ["ước", "an estimated"],
+  ["tới", "up to"],
+];
+
+const CURRENCIES: Array<[RegExp, string]> = [
+  [/^(tỷ đồng)$/u, "billion VND"],
+  [/^(đồng|VNĐ|VND)$/u, "VND"],
+  [/^USD$/u, "USD"],
+];
+
+/** `87,9` → `87.9`, `1.900.482.958` → `1,900,482,958`: the same digits in English notation. */
+function englishNumber(printed: string): string {
+  return printed.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu, (number) =>
+    number.replace(/\./g, "\u0000").replace(",", ".").replace(/\u0000/g, ","),
+  );
+}
+
+let englishTerms: Map<string, string> | undefined;
+let acronymCase: Map<string, string> | undefined;
+
+function glossaryEnglish(): { terms: Map<string, string>; acronyms: Map<string, string> } {
+  if (!englishTerms || !acronymCase) {
+    const data = glossaryData();
+    englishTerms = new Map();
+    for (const term of data.terms) {
+      const english = term.en[0];
+      if (!english) continue;
+      for (const wording of term.vi) if (!englishTerms.has(foldPhrase(wording))) englishTerms.set(foldPhrase(wording), english);
+    }
+    acronymCase = new Map(data.acronyms.map((acronym) => [fold(acronym.short), acronym.short]));
+  }
+  return { terms: englishTerms, acronyms: acronymCase };
+}
+
+/** The unit in English when the glossary knows it, acronyms in their usual case; undefined otherwise. */
+export function englishPhrase(vietnamese: string): string | undefined {
+  const { terms, acronyms } = glossaryEnglish();
+  const folded = foldPhrase(vietnamese);
+  const match = findGlossaryMatches(folded).find((found) => terms.has(found.matched));
+  if (!match) return undefined;
+  const english = terms.get(match.matched) ?? "";
+  return english
+    .split(" ")
+    .map((word) => acronyms.get(word) ?? word)
+    .join(" ");
+}
+
+/** The figure with its counted noun, in English words around the printed digits. */
+export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): string {
+  let rest = figure.text.trim();
+  let qualifier = "";
+  for (const [vietnamese, english] of QUALIFIERS) {
+    if (rest.toLowerCase().startsWith(`${vietnamese} `)) {
+      qualifier = english;
+      rest = rest.slice(vietnamese.length).trim();
+      break;
+    }
+  }
+  const numberMatch = /^[\d.,/]+%?/u.exec(rest);
+  let number = englishNumber(numberMatch?.[0] ?? rest);
+  let after = rest.slice(numberMatch?.[0].length ?? rest.length).trim();
+  for (const [pattern, scale] of SCALES) {
+    const scaleMatch = pattern.exec(after);
+    if (scaleMatch) {
+      number = `${number} ${scale}`;
+      after = after.slice(scaleMatch[0].length).trim();
+      break;
+    }
+  }
+  const unitText = [after, figure.unit && figure.unit !== "%" && !figure.text.endsWith(figure.unit) ? figure.unit : ""]
+    .filter(Boolean)
+    .join(" ")
+    .trim();
+  let unit = "";
+  if (unitText) {
+    const currency = CURRENCIES.find(([pattern]) => pattern.test(unitText));
+    unit = currency ? currency[1] : (englishPhrase(unitText) ?? unitText);
+  }
+  return [qualifier, number, unit].filter(Boolean).join(" ");
+}

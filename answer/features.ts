@@ -1,0 +1,404 @@
+import { fold } from "../core/text";
+import { coverage } from "../index/coverage";
+import type { Concept, Intent, QueryPlan } from "../index/query";
+import { timeFit } from "../index/search";
+import {
+  CANDIDATE_KINDS,
+  type Candidate,
+  type CandidateKind,
+  isDocumentReferenceDate,
+  type SentenceInContext,
+} from "./candidates";
+import { scoreSpot } from "./score-passage";
+
+/**
+ * The signals the learned ranker weighs for each candidate answer. Every value is 0..1 (or -1..1) and
+ * means the same for any question, so weights fitted on some questions carry to others. The names are
+ * the contract with `answer/weights.json`: a weights file fitted for other names is refused.
+ */
+const INTENTS: readonly Intent[] = ["figure", "deadline", "date", "fact"];
+
+const TYPE_FEATURES = INTENTS.flatMap((intent) => CANDIDATE_KINDS.map((kind) => `${intent}→${kind}`));
+
+export const FEATURE_NAMES: readonly string[] = [
+  ...TYPE_FEATURES,
+  "hitScore",
+  "hitRank",
+  "lexicalRank",
+  "chunkCoverage",
+  "sentenceCoverage",
+  "contextCoverage",
+  "headingCoverage",
+  "bagCoverage",
+  "matchedShare",
+  "rareMissing",
+  "requiredMissing",
+  "topicMissing",
+  "documentNamed",
+  "otherDocumentNamed",
+  "timeFit",
+  "timeInSentence",
+  "latestRecency",
+  "recency",
+  "footnote",
+  "length",
+  "figureCount",
+  "endsWithColon",
+  "shortLine",
+  "clauseCoverage",
+  "windowCoverage",
+  "segmentCoverage",
+  "leadBefore",
+  "countedAfter",
+  "nearness",
+  "bodyNear",
+  "firstOfKind",
+  "unitFit",
+  "countedFit",
+  "unitInQuestion",
+  "percentWanted",
+  "kindMismatch",
+  "percentForCount",
+  "moneyWanted",
+  "ratio",
+  "targetUnasked",
+  "targetAsked",
+  "change",
+  "dayPrecision",
+  "monthPrecision",
+  "yearPrecision",
+  "fromCue",
+  "referenceDate",
+  "rangeDate",
+  "taskCoverage",
+  "bodyFit",
+  "spotInTime",
+  "definesTerm",
+];
+
+const FEATURE_AT = new Map(FEATURE_NAMES.map((name, at) => [name, at]));
+
+/** What the features need from the question, computed once per question. */
+export interface QuestionView {
+  plan: QueryPlan;
+  bestHitScore: number;
+  maxConceptWeight: number;
+  /** 1 for the newest document, 0 for the oldest. */
+  recency: Map<string, number>;
+  /** Syllables of the question and of every wording of its concepts, folded. */
+  questionSyllables: Set<string>;
+  sentenceCache: Map<string, number[]>;
+}
+
+export function questionView(
+  plan: QueryPlan,
+  bestHitScore: number,
+  documents: Array<{ id: string; asOf: string }>,
+): QuestionView {
+  const ordered = [...documents].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const recency = new Map(
+    ordered.map((document, at) => [document.id, ordered.length > 1 ? at / (ordered.length - 1) : 1]),
+  );
+  return {
+    plan,
+    bestHitScore: bestHitScore > 0 ? bestHitScore : 1,
+    maxConceptWeight: Math.max(0, ...plan.concepts.map((concept) => concept.weight)),
+    recency,
+    questionSyllables: syllableSet(
+      [fold(plan.question), ...plan.concepts.flatMap((concept) => concept.wordings)].join(" "),
+    ),
+    sentenceCache: new Map(),
+  };
+}
+
+function syllableSet(folded: string): Set<string> {
+  return new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+}
+
+/** Order-free coverage: for each concept the best share of a wording's syllables the text holds. */
+function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    let best = 0;
+    for (const wording of concept.wordings) {
+      const parts = wording.split(" ");
+      const share = parts.filter((part) => syllables.has(part)).length / parts.length;
+      if (share > best) best = share;
+    }
+    found += concept.weight * best;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
+/** `… (Đề án 06)`, `Đề án 06 là …`: the sentence spells out what a term stands for. */
+function definesTerm(plan: QueryPlan, foldedSentence: string): number {
+  if (!plan.asksDefinition) return 0;
+  return plan.concepts.some((concept) =>
+    concept.wordings.some(
+      (wording) => foldedSentence.includes(`(${wording})`) || foldedSentence.includes(`${wording} la `),
+    ),
+  )
+    ? 1
+    : 0;
+}
+
+function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
+  const { time } = plan;
+  if (!time) return 0;
+  return sentence.dates.some(
+    (mention) => mention.periodStart <= time.periodEnd && mention.periodEnd >= time.periodStart,
+  )
+    ? 1
+    : 0;
+}
+
+/** Features of the sentence every candidate in it shares. */
+function sentenceFeatures(view: QuestionView, sentence: SentenceInContext): number[] {
+  const key = `${sentence.spot.docId}:${sentence.spot.sentenceStart}`;
+  const cached = view.sentenceCache.get(key);
+  if (cached) return cached;
+  const { plan } = view;
+  const { spot, hit } = sentence;
+  const heading = spot.sectionPath.join(" ");
+  const foldedSentence = fold(spot.sentence);
+  const foldedContext = fold(`${spot.sectionPath.at(-1) ?? ""}\n${spot.sentence}`);
+  const inSentence = coverage("", plan.concepts, foldedSentence);
+  const inContext = coverage("", plan.concepts, foldedContext);
+  let rareMissing = 0;
+  let requiredMissing = 0;
+  plan.concepts.forEach((concept, at) => {
+    if (inContext.present[at]) return;
+    rareMissing = Math.max(rareMissing, concept.weight / (view.maxConceptWeight || 1));
+    if (concept.required) requiredMissing = 1;
+  });
+  const recency = view.recency.get(spot.docId) ?? 0;
+  const named = plan.docIds.length > 0;
+  const values = [
+    hit.score / view.bestHitScore,
+    1 / (1 + sentence.hitRank),
+    hit.lexicalRank !== undefined ? 1 / (1 + hit.lexicalRank) : 0,
+    hit.coverage,
+    inSentence.score,
+    inContext.score,
+    coverage("", plan.concepts, fold(heading)).score,
+    bagCoverage(plan.concepts, syllableSet(foldedContext)),
+    plan.concepts.length > 0 ? inContext.matched / plan.concepts.length : 0,
+    rareMissing,
+    requiredMissing,
+    0, // topicMissing: filled per spot by scoreSpot
+    named && plan.docIds.includes(spot.docId) ? 1 : 0,
+    named && !plan.docIds.includes(spot.docId) ? 1 : 0,
+    timeFit(sentence.hit.chunk.asOf, plan),
+    timeInSentence(plan, sentence),
+    plan.latest ? recency : 0,
+    recency,
+    FOOTNOTE_START.test(spot.sentence) ? 1 : 0,
+    Math.log1p(spot.sentence.length / 100),
+    Math.log1p(sentence.figures.length) / 2,
+    /:\s*$/.test(spot.sentence) ? 1 : 0,
+    spot.sentence.length < 60 ? 1 : 0,
+  ];
+  view.sentenceCache.set(key, values);
+  return values;
+}
+
+const SENTENCE_FEATURES_FROM = FEATURE_AT.get("hitScore") ?? 0;
+
+function set(values: Float64Array, name: string, value: number): void {
+  const at = FEATURE_AT.get(name);
+  if (at === undefined) throw new Error(`Unknown feature ${name}`);
+  values[at] = value;
+}
+
+function intentOf(plan: QueryPlan): Intent {
+  return plan.intent === "deadline-list" ? "deadline" : plan.intent;
+}
+
+function firstOfKind(candidate: Candidate): number {
+  const { sentence } = candidate;
+  const starts =
+    candidate.kind === "figure"
+      ? sentence.figures.map((figure) => figure.start - sentence.spot.sentenceStart)
+      : candidate.kind === "deadline"
+        ? sentence.deadlines.map((deadline) => deadline.start - sentence.spot.sentenceStart)
+        : sentence.dates.map((date) => date.start);
+  return starts.every((start) => start >= candidate.start) ? 1 : 0;
+}
+
+const STOP_IN_UNIT = new Set(["cac", "nhung", "cua", "va", "tren", "duoc", "da", "so"]);
+
+/** Share of the unit's syllables the question uses (`9.000 ý tưởng` for "bao nhiêu ý tưởng" → 1). */
+function unitInQuestion(unit: string, view: QuestionView): number {
+  const syllables = fold(unit)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((syllable) => syllable && !STOP_IN_UNIT.has(syllable));
+  if (syllables.length === 0) return 0;
+  return syllables.filter((syllable) => view.questionSyllables.has(syllable)).length / syllables.length;
+}
+
+/** Whether the thing the question counts is what the figure counts. */
+function countedFit(unit: string, plan: QueryPlan): number {
+  const counted = plan.counted;
+  if (!counted || !unit) return 0;
+  const foldedUnit = fold(unit);
+  if (counted.wordings.some((wording) => ` ${foldedUnit} `.includes(` ${wording} `))) return 1;
+  const syllables = new Set(foldedUnit.split(/\s+/));
+  const shares = counted.wordings.map((wording) => {
+    const parts = wording.split(" ");
+    return parts.filter((part) => syllables.has(part)).length / parts.length;
+  });
+  return Math.max(0, ...shares) - 0.5;
+}
+
+function figureFeatures(values: Float64Array, candidate: Candidate, view: QuestionView): void {
+  const { figure } = candidate;
+  if (!figure) return;
+  const { plan } = view;
+  const isShare = figure.kind === "percent" || figure.kind === "ratio";
+  const described = figure.unit ?? "";
+  set(values, "unitFit", described ? coverage(described, plan.concepts).score : 0);
+  set(values, "countedFit", countedFit(described, plan));
+  set(values, "unitInQuestion", unitInQuestion(described, view));
+  set(values, "percentWanted", plan.expects === "percent" && isShare ? 1 : 0);
+  set(
+    values,
+    "kindMismatch",
+    (plan.expects === "percent" && !isShare) || (plan.expects === "money" && figure.kind !== "money") ? 1 : 0,
+  );
+  set(values, "percentForCount", plan.expects === undefined && figure.kind === "percent" ? 1 : 0);
+  set(values, "moneyWanted", plan.expects === "money" && figure.kind === "money" ? 1 : 0);
+  set(values, "ratio", figure.kind === "ratio" ? 1 : 0);
+  set(values, "targetUnasked", figure.target && !plan.asksTarget ? 1 : 0);
+  set(values, "targetAsked", figure.target && plan.asksTarget ? 1 : 0);
+  set(values, "change", figure.change ? 1 : 0);
+}
+
+function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number {
+  const { time } = plan;
+  if (!time) return 0;
+  return periodStart <= time.periodEnd && periodEnd >= time.periodStart ? 1 : 0;
+}
+
+function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPlan): void {
+  const precision = candidate.date?.precision ?? candidate.deadline?.precision;
+  if (!precision) return;
+  if (candidate.date) {
+    set(values, "referenceDate", isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date) ? 1 : 0);
+    set(values, "rangeDate", candidate.date.iso.includes("/") ? 1 : 0);
+  }
+  set(values, "dayPrecision", precision === "day" ? 1 : 0);
+  set(values, "monthPrecision", precision === "month" ? 1 : 0);
+  set(values, "yearPrecision", precision === "year" ? 1 : 0);
+  if (candidate.date) {
+    const { cue, periodStart, periodEnd } = candidate.date;
+    set(values, "fromCue", cue === "tu" || cue === "tu ngay" ? 1 : 0);
+    set(values, "spotInTime", inTime(plan, periodStart, periodEnd));
+  }
+  const { deadline } = candidate;
+  if (deadline) {
+    set(values, "spotInTime", inTime(plan, deadline.dueDate, deadline.dueDate));
+    set(values, "taskCoverage", coverage(`${deadline.body ?? ""} ${deadline.task}`, plan.concepts).score);
+    if (plan.body) {
+      const owns = deadline.body !== undefined && fold(deadline.body).includes(fold(plan.body));
+      const mentions = fold(deadline.sentence).includes(fold(plan.body));
+      set(values, "bodyFit", owns ? 1 : mentions ? 0.5 : -1);
+    }
+  }
+}
+
+const WINDOW_BEFORE = 120;
+const WINDOW_AFTER = 60;
+
+function windowAround(sentence: string, candidate: Candidate): string {
+  if (candidate.kind === "sentence") return sentence;
+  return sentence.slice(Math.max(0, candidate.start - WINDOW_BEFORE), candidate.end + WINDOW_AFTER);
+}
+
+/** Coverage of the text around the spot, whatever the punctuation: clauses are not always marked. */
+function windowCoverage(plan: QueryPlan, sentence: string, candidate: Candidate): number {
+  return coverage(windowAround(sentence, candidate), plan.concepts).score;
+}
+
+/** Where the other figures and dates of the sentence stand: they bound the text that belongs to this spot. */
+function otherSpots(candidate: Candidate): Array<[number, number]> {
+  const { sentence } = candidate;
+  const base = sentence.spot.sentenceStart;
+  return [
+    ...sentence.figures.map((figure): [number, number] => [figure.start - base, figure.end - base]),
+    ...sentence.dates.map((date): [number, number] => [date.start, date.end]),
+  ].filter(([start]) => start !== candidate.start);
+}
+
+/**
+ * The text this spot owns: from the previous figure or date to the next one. In "Điện Biên (33,25%), Hà
+ * Nam (27,72%)" the segment of 27,72% holds "Hà Nam" and not "Điện Biên".
+ */
+function segmentOf(sentence: string, candidate: Candidate): string {
+  let from = 0;
+  let to = sentence.length;
+  for (const [start, end] of otherSpots(candidate)) {
+    if (end <= candidate.start && end > from) from = end;
+    if (start >= candidate.end && start < to) to = start;
+  }
+  return sentence.slice(from, to);
+}
+
+function segmentCoverage(plan: QueryPlan, sentence: string, candidate: Candidate): number {
+  if (candidate.kind === "sentence") return coverage(sentence, plan.concepts).score;
+  return coverage(segmentOf(sentence, candidate), plan.concepts).score;
+}
+
+/** Share of the concepts asked before the question word that stand just before the spot. */
+function leadBefore(plan: QueryPlan, sentence: string, candidate: Candidate): number {
+  const lead = plan.concepts.filter((concept) => concept.beforeAsk);
+  if (lead.length === 0 || candidate.kind === "sentence") return 0;
+  return coverage(sentence.slice(Math.max(0, candidate.start - WINDOW_BEFORE), candidate.start), lead).score;
+}
+
+/** The thing the question counts stands right after the spot (`… 547 mẫu ADN`). */
+function countedAfter(plan: QueryPlan, sentence: string, candidate: Candidate): number {
+  if (!plan.counted || candidate.kind === "sentence") return 0;
+  return coverage(sentence.slice(candidate.end, candidate.end + 40), [plan.counted]).score;
+}
+
+/** The body the question names stands near the spot (1), elsewhere in the sentence (0.5), or not at all (-1). */
+function bodyNear(body: string, sentence: string, candidate: Candidate): number {
+  const wanted = fold(body);
+  if (fold(windowAround(sentence, candidate)).includes(wanted)) return 1;
+  return fold(sentence).includes(wanted) ? 0.5 : -1;
+}
+
+/** The feature vector of one candidate, in FEATURE_NAMES order. */
+export function featuresOf(view: QuestionView, candidate: Candidate): Float64Array {
+  const { plan } = view;
+  const values = new Float64Array(FEATURE_NAMES.length);
+  set(values, `${intentOf(plan)}→${candidate.kind}`, 1);
+  values.set(sentenceFeatures(view, candidate.sentence), SENTENCE_FEATURES_FROM);
+  const { spot } = candidate.sentence;
+  const scored = scoreSpot(plan.concepts, spot.sentence, candidate.start, candidate.end, spot.sectionPath);
+  set(values, "topicMissing", scored.topicMissing ? 1 : 0);
+  set(values, "clauseCoverage", candidate.kind === "sentence" ? (values[FEATURE_AT.get("sentenceCoverage") ?? 0] ?? 0) : scored.clause);
+  set(values, "nearness", candidate.kind === "sentence" ? 0 : scored.nearness);
+  set(values, "firstOfKind", candidate.kind === "sentence" ? 0 : firstOfKind(candidate));
+  set(values, "definesTerm", definesTerm(plan, fold(spot.sentence)));
+  set(values, "windowCoverage", windowCoverage(plan, spot.sentence, candidate));
+  set(values, "segmentCoverage", segmentCoverage(plan, spot.sentence, candidate));
+  set(values, "leadBefore", leadBefore(plan, spot.sentence, candidate));
+  set(values, "countedAfter", countedAfter(plan, spot.sentence, candidate));
+  if (plan.body) set(values, "bodyNear", bodyNear(plan.body, spot.sentence, candidate));
+  figureFeatures(values, candidate, view);
+  dateFeatures(values, candidate, plan);
+  return values;
+}
+
+export function featureIndex(name: string): number {
+  const at = FEATURE_AT.get(name);
+  if (at === undefined) throw new Error(`Unknown feature ${name}`);
+  return at;
+}
+
+export type { CandidateKind };

@@ -1,0 +1,30 @@
+/**
+ * Isotonic calibration (pool adjacent violators): maps a raw probability to the share of answers that were
+ * right among held-out answers with that raw probability, never decreasing. Returns the map as
+ * (raw, share) steps, ascending.
+ */
+export function isotonicCalibration(points: Array<{ raw: number; correct: boolean; weight: number }>): Array<[number, number]> {
+  const sorted = [...points].sort((a, b) => a.raw - b.raw);
+  const blocks: Array<{ low: number; high: number; sum: number; weight: number }> = [];
+  for (const point of sorted) {
+    blocks.push({ low: point.raw, high: point.raw, sum: point.weight * (point.correct ? 1 : 0), weight: point.weight });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1] as (typeof blocks)[number];
+      const before = blocks[blocks.length - 2] as (typeof blocks)[number];
+      if (before.sum / before.weight <= last.sum / last.weight) break;
+      blocks.splice(blocks.length - 2, 2, {
+        low: before.low,
+        high: last.high,
+        sum: before.sum + last.sum,
+        weight: before.weight + last.weight,
+      });
+    }
+  }
+  const steps: Array<[number, number]> = [];
+  for (const block of blocks) {
+    const share = Math.round((1000 * block.sum) / block.weight) / 1000;
+    steps.push([Math.round(block.low * 1e4) / 1e4, share]);
+    if (block.high > block.low) steps.push([Math.round(block.high * 1e4) / 1e4, share]);
+  }
+  return steps;
+}

@@ -1,0 +1,325 @@
+import { type DateMention, findDates, formatIsoForReader } from "../../core/dates";
+import { findBodies } from "../../core/bodies";
+import { splitSentences } from "../../core/sentences";
+import { fold, hasDiacritics } from "../../core/text";
+import type { CleanDocument, Deadline, Figure } from "../../core/types";
+import { foldPhrase } from "../../index/glossary";
+import { wordsOf } from "../../index/query";
+import type { LoadedIndex } from "../../index/read";
+import { isDocumentReferenceDate } from "../candidates";
+import { clauseAround } from "../score-passage";
+import { canonicalForms, dueForms, type Gold } from "./label";
+import { QUESTION_STYLES, type QuestionDraft, type QuestionStyle, writeQuestion } from "./question-styles";
+import { type Random, seededRandom } from "./random";
+
+/**
+ * Training questions drawn from the index itself: for each extracted figure, deadline, dated event and
+ * body named as a subject, the question users would ask about it, in several styles, labelled with the
+ * item it came from. Near-miss negatives — a place, a thing or a year no report covers — teach refusal.
+ */
+export interface GeneratedQuestion {
+  question: string;
+  style: QuestionStyle | "absent";
+  /** The document the answer comes from (the fold it is held out with). */
+  docId: string;
+  gold: Gold;
+}
+
+const MAX_LEAD_WORDS = 10;
+const MAX_TAIL_WORDS = 5;
+const MAX_TASK_WORDS = 12;
+const STYLES_PER_ITEM = 2;
+
+// List labels, bullets, emphasis and footnote markers are layout, not words anyone types.
+const LAYOUT = /^\s*(?:[-–+•»]|\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\([ivx]{1,4}\)|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾)\s*/u;
+
+function plainWords(text: string, index: LoadedIndex, keepNumbers: boolean): string[] {
+  let cleaned = text
+    .replace(/\*+/g, "")
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾]+/g, " ")
+    .replace(/[“”"«»()[\]]/g, " ");
+  while (LAYOUT.test(cleaned)) cleaned = cleaned.replace(LAYOUT, " ");
+  cleaned = cleaned.replace(/[;:]/g, " ").replace(/\s+/g, " ").trim();
+  const words = wordsOf(cleaned, index.lexical)
+    .map((word) => word.replace(/^[,.]+|[,.]+$/g, ""))
+    .filter(Boolean);
+  return keepNumbers ? words : words.filter((word) => !/\d/.test(word));
+}
+
+function referencesOf(document: CleanDocument): QuestionDraft["references"] {
+  const vi: string[] = [];
+  const en: string[] = [];
+  for (const alias of document.meta.aliases) {
+    if (hasDiacritics(alias) || !/\b(report|deck|slides|conclusion|conference|review|plan)\b/i.test(alias))
+      vi.push(alias);
+    else en.push(alias);
+  }
+  return { vi, en };
+}
+
+function readableTime(asOf: string): string | undefined {
+  return /^\d{4}-\d{2}/.test(asOf) ? `tháng ${formatIsoForReader(asOf.slice(0, 7))}` : undefined;
+}
+
+function quoteAround(sentence: string, start: number, end: number): string {
+  return sentence.slice(Math.max(0, start - 30), Math.min(sentence.length, end + 30));
+}
+
+const ASK_FOR_KIND: Record<Figure["kind"], { vi: string[]; en: string }> = {
+  count: { vi: ["bao nhiêu", "có bao nhiêu"], en: "How many" },
+  ratio: { vi: ["bao nhiêu", "có bao nhiêu"], en: "How many" },
+  other: { vi: ["bao nhiêu"], en: "How many" },
+  percent: { vi: ["bao nhiêu phần trăm", "tỷ lệ bao nhiêu", "bao nhiêu %"], en: "What share of" },
+  money: { vi: ["bao nhiêu tiền", "bao nhiêu tỷ đồng", "tổng kinh phí bao nhiêu"], en: "How much" },
+};
+
+/**
+ * The words before a spot that a question would repeat: back to the clause start, but cut at a comma once
+ * there are enough words, so the lead starts where a phrase starts, not in the middle of one.
+ */
+function leadBefore(sentence: string, clauseStart: number, spotStart: number, index: LoadedIndex, keepNumbers: boolean): string[] {
+  const text = sentence.slice(clauseStart, spotStart);
+  const pieces = text.split(/,(?=\s)/);
+  let lead: string[] = [];
+  for (let at = pieces.length - 1; at >= 0 && lead.length < 4; at--) {
+    lead = [...plainWords(pieces[at] ?? "", index, keepNumbers), ...lead];
+  }
+  return lead.length > MAX_LEAD_WORDS + 4 ? [] : lead.slice(-MAX_LEAD_WORDS - 2);
+}
+
+function figureDraft(figure: Figure, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+  const sentence = figure.sentence;
+  const start = figure.start - figure.sentenceStart;
+  const end = figure.end - figure.sentenceStart;
+  const clause = clauseAround(sentence, start);
+  const keepNumbers = random.chance(0.15);
+  const lead = leadBefore(sentence, clause.start, start, index, keepNumbers);
+  const unit = figure.unit && figure.unit !== "%" ? figure.unit : "";
+  const afterUnit = unit && sentence.slice(end).trimStart().startsWith(unit) ? sentence.slice(end).indexOf(unit) + unit.length : 0;
+  const tail = plainWords(sentence.slice(end + afterUnit, clause.end), index, keepNumbers).slice(0, MAX_TAIL_WORDS);
+  if (lead.length + tail.length < 2) return undefined;
+  const ask = ASK_FOR_KIND[figure.kind];
+  return {
+    lead,
+    ask: random.pick(ask.vi),
+    focus: figure.kind === "money" ? [] : plainWords(unit, index, false),
+    tail,
+    englishAsk: ask.en,
+    references: referencesOf(document),
+    ...(readableTime(figure.asOf) ? { time: readableTime(figure.asOf) as string } : {}),
+  };
+}
+
+function taskWords(deadline: Deadline, index: LoadedIndex): string[] {
+  const task = deadline.task
+    .replace(deadline.dueText, " ")
+    .replace(/^(?:hoàn thành|phấn đấu|khẩn trương)\s+/iu, "");
+  const words = plainWords(task, index, false);
+  const body = deadline.body ? fold(deadline.body) : "";
+  return words.filter((word) => !body.includes(fold(word)) || word.length < 3).slice(0, MAX_TASK_WORDS);
+}
+
+function deadlineDraft(deadline: Deadline, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+  const task = taskWords(deadline, index);
+  if (task.length < 3) return undefined;
+  const body = deadline.body ? [deadline.body, random.pick(["phải", "cần", "được giao"])] : [];
+  return {
+    lead: [...body, ...task],
+    ask: random.pick(["trong thời hạn nào", "khi nào", "hạn chót là khi nào", "đến khi nào phải xong"]),
+    askAtEnd: true,
+    focus: [],
+    tail: [],
+    englishAsk: "By when must",
+    references: referencesOf(document),
+  };
+}
+
+function eventDraft(sentence: string, mention: DateMention, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+  const clause = clauseAround(sentence, mention.start);
+  const before = leadBefore(sentence, clause.start, mention.start, index, false);
+  const after = plainWords(sentence.slice(mention.end, clause.end), index, false).slice(0, MAX_TASK_WORDS - before.length);
+  if (before.length + after.length < 3) return undefined;
+  const from = mention.cue === "tu" || mention.cue === "tu ngay";
+  return {
+    lead: [...before, ...after],
+    ask: random.pick(from ? ["từ ngày nào", "từ khi nào"] : ["vào ngày nào", "khi nào", "ngày nào"]),
+    askAtEnd: true,
+    focus: [],
+    tail: [],
+    englishAsk: from ? "Since when" : "When",
+    references: referencesOf(document),
+  };
+}
+
+function bodyDraft(sentence: string, bodyEnd: number, clauseEnd: number, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+  const rest = plainWords(sentence.slice(bodyEnd, clauseEnd), index, false).slice(0, MAX_TASK_WORDS);
+  if (rest.length < 3) return undefined;
+  return {
+    lead: [],
+    ask: random.pick(["Cơ quan nào", "Đơn vị nào", "Ai"]),
+    focus: [],
+    tail: rest,
+    englishAsk: "Which agency",
+    references: referencesOf(document),
+  };
+}
+
+interface Source {
+  draft: QuestionDraft;
+  docId: string;
+  gold: Gold;
+}
+
+function figureSources(index: LoadedIndex, random: Random): Source[] {
+  const sources: Source[] = [];
+  for (const figure of index.figures) {
+    const document = index.documentsById.get(figure.docId);
+    if (!document) continue;
+    const draft = figureDraft(figure, document, index, random);
+    if (!draft) continue;
+    const sentenceStart = figure.start - figure.sentenceStart;
+    sources.push({
+      draft,
+      docId: figure.docId,
+      gold: {
+        kind: "figure",
+        numbers: figure.values,
+        answers: [figure.text],
+        quote: quoteAround(figure.sentence, sentenceStart, figure.end - figure.sentenceStart),
+      },
+    });
+  }
+  return sources;
+}
+
+function deadlineSources(index: LoadedIndex, random: Random): Source[] {
+  const sources: Source[] = [];
+  for (const deadline of index.deadlines) {
+    const document = index.documentsById.get(deadline.docId);
+    if (!document) continue;
+    const draft = deadlineDraft(deadline, document, index, random);
+    if (!draft) continue;
+    const at = deadline.start - deadline.sentenceStart;
+    sources.push({
+      draft,
+      docId: deadline.docId,
+      gold: {
+        kind: "deadline",
+        numbers: [],
+        answers: dueForms({ deadline }),
+        quote: quoteAround(deadline.sentence, at, deadline.end - deadline.sentenceStart),
+      },
+    });
+  }
+  return sources;
+}
+
+/** Events with a day or month printed in a sentence (not due dates, not document citations), and bodies that lead a clause. */
+function sentenceSources(index: LoadedIndex, random: Random): Source[] {
+  const sources: Source[] = [];
+  const dueSentences = new Set(index.deadlines.map((deadline) => `${deadline.docId}:${deadline.sentenceStart}`));
+  for (const document of index.documents) {
+    for (const sentence of splitSentences(document.text)) {
+      const text = sentence.text;
+      if (text.length < 40 || dueSentences.has(`${document.meta.id}:${sentence.start}`)) continue;
+      for (const mention of findDates(text)) {
+        if (mention.precision !== "day" && mention.precision !== "month") continue;
+        if (isDocumentReferenceDate(text, mention) || !random.chance(0.5)) continue;
+        const draft = eventDraft(text, mention, document, index, random);
+        if (!draft) continue;
+        sources.push({
+          draft,
+          docId: document.meta.id,
+          gold: { kind: "date", numbers: [], answers: canonicalForms(mention.iso), quote: quoteAround(text, mention.start, mention.end) },
+        });
+      }
+      for (const body of findBodies(text)) {
+        const clause = clauseAround(text, body.start);
+        // A body opening its clause is its subject: "Bộ Y tế chủ trì …", "Giao Ngân hàng Chính sách xã hội …".
+        const opener = text.slice(clause.start, body.start).replace(LAYOUT, "").trim();
+        if (opener !== "" && !/^(giao|yêu cầu|đề nghị)$/iu.test(opener)) continue;
+        if (!random.chance(0.5)) continue;
+        const draft = bodyDraft(text, body.end, clause.end, document, index, random);
+        if (!draft) continue;
+        sources.push({
+          draft,
+          docId: document.meta.id,
+          gold: { kind: "fact", numbers: [], answers: [body.name], quote: quoteAround(text, body.start, body.end) },
+        });
+      }
+    }
+  }
+  return sources;
+}
+
+// Provinces and places (none named in these reports is used: each is checked against the index).
+const PLACES = [
+  "Bình Dương", "Đồng Nai", "Cần Thơ", "Hải Phòng", "Đà Nẵng", "Khánh Hòa", "Lâm Đồng", "Nghệ An", "Thái Bình",
+  "Bắc Ninh", "Quảng Ninh", "Vĩnh Long", "Sóc Trăng", "Cà Mau", "Gia Lai", "Đắk Lắk", "Tây Ninh", "Long An",
+  "Phú Yên", "Bình Định", "Lào Cai", "Yên Bái", "Hòa Bình", "Sơn La", "Cao Bằng", "Nội Bài", "Phú Quốc", "Cam Ranh",
+];
+// Things no report counts.
+const ABSENT_THINGS = [
+  "vé máy bay", "xe máy điện", "giường bệnh", "phòng khám tư nhân", "giáo viên mầm non", "cây xanh", "lượt khách du lịch",
+  "căn hộ chung cư", "trạm sạc", "tàu cá", "vụ tai nạn giao thông", "học bổng", "doanh nghiệp giải thể", "thuê bao 6G",
+];
+const ABSENT_YEARS = ["2018", "2019", "2020"];
+
+function absentIn(index: LoadedIndex, phrase: string): boolean {
+  const syllables = foldPhrase(phrase).split(" ");
+  for (let at = 0; at + 1 < syllables.length; at++) {
+    if (index.lexical.documentFrequency("folded", `${syllables[at]}_${syllables[at + 1]}`) > 0) return false;
+  }
+  return syllables.length > 1 || index.lexical.documentFrequency("folded", syllables[0] ?? "") === 0;
+}
+
+/** A question like a real one whose answer no report holds: another place, thing or year. */
+function negativeOf(source: Source, random: Random, places: string[], things: string[]): Source {
+  const { draft } = source;
+  const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
+  const choice = random.next();
+  if (choice < 0.4 && places.length > 0) {
+    const place = random.pick(places);
+    return { ...source, gold: unanswerable, draft: { ...draft, tail: [...draft.tail, random.pick(["tại", "của", "ở"]), place] } };
+  }
+  if (choice < 0.75 && things.length > 0 && source.gold.kind === "figure") {
+    return { ...source, gold: unanswerable, draft: { ...draft, focus: [random.pick(things)], ask: "bao nhiêu" } };
+  }
+  const year = random.pick(ABSENT_YEARS);
+  return { ...source, gold: unanswerable, draft: { ...draft, lead: [random.pick([`Năm ${year},`, `Trong năm ${year},`]), ...draft.lead], references: { vi: [], en: [] } } };
+}
+
+export interface GenerationOptions {
+  seed: number;
+  /** At most this many items of each kind (figures are the most numerous). */
+  perKind: number;
+  /** Share of items that also give a negative. */
+  negativeShare: number;
+}
+
+export const DEFAULT_GENERATION: GenerationOptions = { seed: 6, perKind: 700, negativeShare: 0.25 };
+
+export function generateQuestions(index: LoadedIndex, options: GenerationOptions = DEFAULT_GENERATION): GeneratedQuestion[] {
+  const random = seededRandom(options.seed);
+  const places = PLACES.filter((place) => absentIn(index, place));
+  const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));
+  const sources = [
+    ...random.shuffle(figureSources(index, random)).slice(0, options.perKind),
+    ...random.shuffle(deadlineSources(index, random)).slice(0, options.perKind),
+    ...random.shuffle(sentenceSources(index, random)).slice(0, options.perKind),
+  ];
+  const questions: GeneratedQuestion[] = [];
+  for (const source of sources) {
+    for (const style of random.shuffle(QUESTION_STYLES).slice(0, STYLES_PER_ITEM)) {
+      const question = writeQuestion(source.draft, style, random);
+      if (question) questions.push({ question, style, docId: source.docId, gold: source.gold });
+    }
+    if (random.chance(options.negativeShare)) {
+      const negative = negativeOf(source, random, places, things);
+      const style = random.pick(["formal", "chat", "paraphrase"] as const);
+      const question = writeQuestion(negative.draft, style, random);
+      if (question) questions.push({ question, style: "absent", docId: source.docId, gold: negative.gold });
+    }
+  }
+  return questions;
+}

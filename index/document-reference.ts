@@ -1,0 +1,135 @@
+import { findDates } from "../core/dates";
+import type { DocumentKind, DocumentMeta } from "../core/types";
+import { findGlossaryMatches, foldPhrase } from "./glossary";
+
+/**
+ * Which report a question points at ("theo báo cáo tháng 1/2025", "tại hội nghị tháng 12/2023",
+ * "according to the Procuracy slides", "Kế hoạch 51"), read from each document's metadata: its aliases,
+ * and otherwise a word for its kind (báo cáo, slide, kết luận, hội nghị…) together with something only it
+ * has — its issue or as-of month, its issuer, its number. The words of the reference are then context,
+ * not topic: they are blanked before the question's concepts are built.
+ */
+export interface DocumentReference {
+  ids: string[];
+  /** [start, end) spans of the reference in ` ${folded} ` (one leading space). */
+  spans: Array<[number, number]>;
+  /** The reference names its document's time ("tháng 1/2025" in "báo cáo tháng 1/2025"): not a time constraint. */
+  datesUsed: boolean;
+}
+
+const KIND_WORDS: Record<DocumentKind, string[]> = {
+  report: ["bao cao", "report", "review", "tong ket"],
+  conclusion: ["ket luan", "hoi nghi", "hn", "conclusion", "conference", "meeting"],
+  slides: ["slide", "slides", "deck", "trinh chieu", "presentation"],
+  plan: ["ke hoach", "plan"],
+  other: ["van ban", "tai lieu", "document"],
+};
+
+/** A kind word and the distinguishing words must stand this close (characters) to form one reference. */
+const NEAR = 40;
+
+interface Found {
+  start: number;
+  end: number;
+}
+
+function occurrences(padded: string, wording: string): Found[] {
+  const found: Found[] = [];
+  if (wording.length < 2) return found;
+  for (let at = padded.indexOf(` ${wording} `); at !== -1; at = padded.indexOf(` ${wording} `, at + 1)) {
+    found.push({ start: at + 1, end: at + 1 + wording.length });
+  }
+  return found;
+}
+
+function kindWordsOf(document: DocumentMeta): string[] {
+  const fromTitle = ["hoi nghi", "ket luan", "tong ket", "ke hoach", "slide"].filter((word) =>
+    foldPhrase(`${document.title} ${document.label}`).includes(word),
+  );
+  return [...new Set([...KIND_WORDS[document.kind], ...fromTitle])];
+}
+
+/** Wordings that name the issuer: its name, and every glossary wording (acronym, English) of that name. */
+function issuerWordings(document: DocumentMeta): string[] {
+  if (!document.issuer) return [];
+  const issuer = foldPhrase(document.issuer);
+  // A generic issuer ("Ủy ban nhân dân tỉnh") names many documents' authors: only distinctive ones count.
+  if (issuer.split(" ").length < 3) return [];
+  const wordings = new Set([issuer]);
+  for (const match of findGlossaryMatches(issuer)) {
+    if (match.matched !== issuer) continue;
+    for (const entry of match.entries) for (const wording of entry.wordings) wordings.add(wording);
+  }
+  return [...wordings].filter((wording) => wording.length >= 4);
+}
+
+function numberWordings(document: DocumentMeta): string[] {
+  const digits = document.number?.match(/^\d+/)?.[0];
+  return digits ? [digits, foldPhrase(document.number ?? "")] : [];
+}
+
+/** Date mentions of the question whose period holds the document's issue date or as-of month. */
+function documentDates(question: string, folded: string, document: DocumentMeta): Found[] {
+  const found: Found[] = [];
+  const padded = ` ${folded} `;
+  for (const mention of findDates(question)) {
+    const times = [document.date, document.asOf].filter((time): time is string => Boolean(time));
+    const holds = times.some((time) => {
+      const month = time.slice(0, 7);
+      return mention.precision !== "year" && mention.periodStart.slice(0, 7) <= month && month <= mention.periodEnd.slice(0, 7);
+    });
+    if (!holds) continue;
+    const wording = foldPhrase(mention.text);
+    for (const at of occurrences(padded, wording)) found.push(at);
+  }
+  return found;
+}
+
+const near = (a: Found, b: Found) => a.start - b.end <= NEAR && b.start - a.end <= NEAR;
+
+function referenceTo(question: string, folded: string, document: DocumentMeta): { spans: Found[]; dated: boolean } {
+  const padded = ` ${folded} `;
+  const aliases = [...document.aliases].map(foldPhrase).filter((alias) => alias.length >= 4);
+  const aliasSpans = aliases.flatMap((alias) => occurrences(padded, alias));
+  const kinds = kindWordsOf(document).flatMap((word) => occurrences(padded, word));
+  const marks = [
+    ...issuerWordings(document).flatMap((wording) => occurrences(padded, wording)),
+    ...numberWordings(document).flatMap((wording) => occurrences(padded, wording)),
+  ];
+  const dates = documentDates(question, folded, document);
+  const spans: Found[] = [...aliasSpans];
+  let dated = false;
+  for (const kind of kinds) {
+    const besideMarks = marks.filter((mark) => near(kind, mark));
+    const besideDates = dates.filter((date) => near(kind, date));
+    if (besideMarks.length + besideDates.length === 0) continue;
+    spans.push(kind, ...besideMarks, ...besideDates);
+    if (besideDates.length > 0) dated = true;
+  }
+  for (const alias of aliasSpans) {
+    const besideDates = dates.filter((date) => near(alias, date));
+    if (besideDates.length > 0) {
+      spans.push(...besideDates);
+      dated = true;
+    }
+  }
+  return { spans, dated };
+}
+
+export function findDocumentReference(
+  question: string,
+  folded: string,
+  documents: DocumentMeta[],
+): DocumentReference {
+  const ids: string[] = [];
+  const spans: Array<[number, number]> = [];
+  let datesUsed = false;
+  for (const document of documents) {
+    const found = referenceTo(question, folded, document);
+    if (found.spans.length === 0) continue;
+    ids.push(document.id);
+    spans.push(...found.spans.map((span): [number, number] => [span.start, span.end]));
+    datesUsed ||= found.dated;
+  }
+  return { ids, spans, datesUsed };
+}
