@@ -17,6 +17,7 @@ import { loadCorpus } from "../ingest/load";
 import { answerAppears, type EvalItem, quoteAppears, readEvalSet } from "./eval-set";
 import { percentiles } from "./percentiles";
 import { DEFAULT_EVAL_SET } from "./questions";
+import { registerSummary } from "./register-summary";
 import { simpleBm25 } from "./simple-bm25";
 
 /**
@@ -206,6 +207,8 @@ async function main(): Promise<number> {
     const rows = outcomes.map(({ item, ...rest }) => ({ id: item.id, ...rest }));
     writeFileSync(values.json, JSON.stringify({ summary, outcomes: rows }, null, 2));
   }
+  const register = registerSummary(index, today);
+  if (register) process.stdout.write(`${register}\n`);
   return 0;
 }
 

@@ -1,10 +1,12 @@
+import { BRANCH_PATTERN, lunarNewYearDay, STEM_PATTERN, yearOfSexagenaryName } from "./lunar-new-year";
 import { fold } from "./text";
 import type { DuePrecision } from "./types";
 
 /**
  * Date expressions as the reports and the askers write them, with or without diacritics and in English:
  * `ngày 21 tháng 12 năm 2023`, `01/7/2025`, `tháng 03/2025`, `Quý I năm 2024`, `6 tháng đầu năm 2025`,
- * `trong năm 2024`, `đến hết 2025`, `từ năm 2022 đến năm 2025`, `January 2025`, `Q1 2025`.
+ * `trong năm 2024`, `đến hết 2025`, `từ năm 2022 đến năm 2025`, `Tết Nguyên đán Giáp Thìn 2024`,
+ * `vào kỳ họp thứ 9 (tháng 5/2025)`, `January 2025`, `Q1 2025`.
  *
  * Matching runs on the folded text (lowercase, no marks), which has the same length as the original, so
  * offsets point into the original and `text` is the original wording.
@@ -123,8 +125,23 @@ function monthFromEnglish(token: string): number {
 
 const num = (value: string | undefined) => Number(value ?? Number.NaN);
 
+/** `Tết Nguyên đán Giáp Thìn 2024`, `Tết Giáp Thìn`, `Tết Nguyên đán 2024`: the lunar new year's day. */
+function lunarNewYearPeriod(stem: string | undefined, branch: string | undefined, year: string | undefined) {
+  const named = stem && branch ? yearOfSexagenaryName(stem, branch) : undefined;
+  const day = lunarNewYearDay(year ? num(year) : (named ?? Number.NaN));
+  if (!day) return undefined;
+  return { periodStart: day, periodEnd: day, precision: "day" as const, iso: day };
+}
+
 // Order matters: longer, more specific forms first; overlapping later matches are dropped.
 const RULES: Rule[] = [
+  {
+    pattern: new RegExp(
+      String.raw`tet(?:\s+nguyen\s+dan)?(?:\s+(${STEM_PATTERN})\s+(${BRANCH_PATTERN}))?(?:\s+(?:nam\s+)?${YEAR})?(?![\p{L}\d])`,
+      "gu",
+    ),
+    build: (m) => lunarNewYearPeriod(m[1], m[2], m[3]),
+  },
   {
     pattern: new RegExp(
       String.raw`tu\s+(?:nam\s+)?${YEAR}\s+(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?${YEAR}`,
@@ -192,8 +209,9 @@ const RULES: Rule[] = [
     build: (m) => monthPeriod(num(m[2]), num(m[1])),
   },
   {
+    // `năm 2025.` and `năm 2025,` end a year; `2025,5` or `2.025.000` are other numbers.
     pattern: new RegExp(
-      String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+${YEAR}(?![\d/.,])`,
+      String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+${YEAR}(?![\d/]|[.,]\d)`,
       "g",
     ),
     build: (m) => yearPeriod(num(m[1])),
@@ -206,6 +224,7 @@ const CUES = [
   "tinh den ngay",
   "tinh den",
   "tu nay den het",
+  "tu nay den",
   "den het ngay",
   "den het",
   "truoc ngay",
@@ -213,6 +232,7 @@ const CUES = [
   "cham nhat ngay",
   "cham nhat",
   "ngay trong",
+  "trong dip",
   "truoc",
   "trong",
   "den ngay",
@@ -243,6 +263,27 @@ function cueBefore(folded: string, start: number): { cue: string; start: number 
   return undefined;
 }
 
+// `vào kỳ họp thứ 9 (tháng 5/2025)`: a date in parentheses dates the event before it, and the cue before
+// the event is the date's cue. The event is a short phrase without a date of its own.
+const EVENT_CUE = /(?:^|[^\p{L}])(vao|trong|truoc|den het|den)\s+([^(),;.:]{2,40}?)\s*\(\s*$/u;
+
+function eventCueBefore(folded: string, start: number): { cue: string; start: number } | undefined {
+  const before = folded.slice(Math.max(0, start - 64), start);
+  const match = EVENT_CUE.exec(before);
+  const cue = match?.[1];
+  if (!match || !cue || /\d{4}/.test(match[2] ?? "")) return undefined;
+  return {
+    cue: cue.replace(/\s+/g, " "),
+    start: start - before.length + match.index + match[0].indexOf(cue),
+  };
+}
+
+/** `đến` before `hết 2025` makes one cue, `đến hết`; a lead alone (`hết 2025`, `in 2025`) is a cue too. */
+function combinedCue(cue: string | undefined, lead: string | undefined): string | undefined {
+  if (cue && lead && (CUES as readonly string[]).includes(`${cue} ${lead}`)) return `${cue} ${lead}`;
+  return cue ?? (lead && ["het", "cuoi", "dau", "by", "in"].includes(lead) ? lead : undefined);
+}
+
 function dueDateFor(
   cue: string | undefined,
   mention: { periodStart: string; periodEnd: string; precision: DuePrecision },
@@ -261,7 +302,7 @@ export function findDates(text: string): DateMention[] {
     rule.pattern.lastIndex = 0;
     for (let match = rule.pattern.exec(folded); match; match = rule.pattern.exec(folded)) {
       let start = match.index;
-      const end = start + match[0].length;
+      let end = start + match[0].length;
       if (start > 0 && /[\p{L}\p{N}]/u.test(folded[start - 1] ?? "")) continue;
       if (taken.some(([from, to]) => start < to && end > from)) continue;
       const period = rule.build(match);
@@ -271,10 +312,12 @@ export function findDates(text: string): DateMention[] {
         folded.slice(start, end),
       );
       const cueText = lead ? lead[0].trim() : undefined;
-      const cue = cueBefore(folded, start);
+      const cue = cueBefore(folded, start) ?? eventCueBefore(folded, start);
       taken.push([start, end]);
-      const effectiveCue =
-        cue?.cue ?? (cueText && ["het", "cuoi", "dau", "by", "in"].includes(cueText) ? cueText : undefined);
+      const effectiveCue = combinedCue(cue?.cue, cueText);
+      // The event's closing parenthesis belongs to the wording: `vào kỳ họp thứ 9 (tháng 5/2025)`.
+      if (cue && folded.slice(cue.start, start).includes("(") && /^\s*\)/.test(folded.slice(end)))
+        end = folded.indexOf(")", end) + 1;
       if (cue) start = cue.start;
       mentions.push({
         text: text.slice(start, end),

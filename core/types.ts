@@ -121,13 +121,18 @@ export interface Deadline {
   chunkId: string;
   /** What must be done, as printed (one clause). */
   task: string;
-  /** Responsible body when the text names one (`Bộ Công an`). */
+  /**
+   * Who must do it, when the text names them: one known body by its canonical name (`Bộ Công an`), else
+   * the phrase as printed: several bodies (`Bộ Công an, Văn phòng Chính phủ`), a named list (`UBND 04 địa
+   * phương (Quảng Trị, Quảng Ngãi, Quảng Nam, Kiên Giang)`) or a group (`Các bộ, ngành, địa phương`).
+   */
   body?: string;
-  /** The due date as printed: `Quý I năm 2024`, `trước ngày 01/7/2025`. */
+  /** The due date as printed: `Quý I năm 2024`, `trước ngày 01/7/2025`, `vào kỳ họp thứ 9 (tháng 5/2025)`. */
   dueText: string;
   /** The due date normalized to a day (the last day of the period). */
   dueDate: string;
   precision: DuePrecision;
+  /** Where the due date stands: the task's sentence, or the title heading whose limit the task takes. */
   sentence: string;
   sentenceStart: number;
   start: number;
