@@ -1,4 +1,4 @@
-import { listDeadlines } from "../answer/choose-deadlines";
+import { listDeadlines } from "../answer/list-deadlines";
 import type { LoadedIndex } from "../index/read";
 import type { ListedDeadline } from "./register-score";
 
