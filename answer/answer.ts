@@ -47,14 +47,25 @@ export function readQuestion(raw: string): string {
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "")
     .trim();
   if (!question)
-    throw new DeskError("QUESTION_EMPTY", "The question is empty. Ask about a figure, a deadline or a date in Đề án 06.");
+    throw new DeskError(
+      "QUESTION_EMPTY",
+      "The question is empty. Ask about a figure, a deadline or a date in Đề án 06.",
+    );
   if (question.length > MAX_QUESTION_CHARS) {
-    throw new DeskError("QUESTION_TOO_LONG", `The question is longer than ${MAX_QUESTION_CHARS} characters. Shorten it.`);
+    throw new DeskError(
+      "QUESTION_TOO_LONG",
+      `The question is longer than ${MAX_QUESTION_CHARS} characters. Shorten it.`,
+    );
   }
   return question;
 }
 
-async function phraseOrKeep(deps: AnswerDeps, extractive: Answer, derived: string[], question: string): Promise<Answer> {
+async function phraseOrKeep(
+  deps: AnswerDeps,
+  extractive: Answer,
+  derived: string[],
+  question: string,
+): Promise<Answer> {
   if (!deps.phraser || extractive.status !== "answered") return extractive;
   try {
     const phrased = (await deps.phraser.phrase(extractive, question)).trim();
@@ -91,7 +102,11 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   });
   const model = answerModel();
   const view = questionView(plan, hits[0]?.score ?? 1, documents);
-  const ranked = rankCandidates(view, candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers), model.ranker.weights);
+  const ranked = rankCandidates(
+    view,
+    candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
+    model.ranker.weights,
+  );
   const context: Context = {
     deps,
     plan,
@@ -104,10 +119,12 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     const listing = composeDeadlineList(context);
     if (listing) return phraseOrKeep(deps, answered(context, listing, 1), listing.derived, question);
   }
-  const confidence = Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
+  const confidence =
+    Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages.
-  if (!top || confidence < model.threshold || plan.unknownNames.length > 0) return notFound(context, confidence);
+  if (!top || confidence < model.threshold || plan.unknownNames.length > 0)
+    return notFound(context, confidence);
   const composition = composeBest(top, context);
   return phraseOrKeep(deps, answered(context, composition, confidence), composition.derived, question);
 }

@@ -109,7 +109,13 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
     for (const figure of sentence.figures) {
       // A number the question itself gives is context, never the answer.
       if (givenNumbers.some((number) => figure.text.includes(number))) continue;
-      candidates.push({ kind: "figure", sentence, start: figure.start - base, end: figure.end - base, figure });
+      candidates.push({
+        kind: "figure",
+        sentence,
+        start: figure.start - base,
+        end: figure.end - base,
+        figure,
+      });
     }
     for (const deadline of sentence.deadlines) {
       candidates.push({

@@ -4,7 +4,11 @@ import { type Composition, type Context, QUOTE_LIMIT } from "./compose";
 import { excerpt, phrases, sourceLine } from "./wording";
 
 /** A date answer: the date as printed, its ISO form, the source and the quote. */
-export function composeDate(mention: DateMention, sentence: SentenceInContext, context: Context): Composition {
+export function composeDate(
+  mention: DateMention,
+  sentence: SentenceInContext,
+  context: Context,
+): Composition {
   const { lang, citations } = context;
   const words = phrases(lang);
   const citation = citations.items[citations.add(sentence.spot)];

@@ -1,7 +1,7 @@
 import type { Deadline } from "../core/types";
 import type { AnswerDeadline } from "./answer-types";
-import { deadlineStatus, listDeadlines } from "./list-deadlines";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
+import { deadlineStatus, listDeadlines } from "./list-deadlines";
 import { excerpt, phrases, readableDate, sourceLine } from "./wording";
 
 /**
@@ -52,7 +52,11 @@ function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
   if (plan.time && plan.docIds.length === 0)
-    parts.push(lang === "vi" ? ` trong ${readableDate(plan.time.iso, lang)}` : ` in ${readableDate(plan.time.iso, lang)}`);
+    parts.push(
+      lang === "vi"
+        ? ` trong ${readableDate(plan.time.iso, lang)}`
+        : ` in ${readableDate(plan.time.iso, lang)}`,
+    );
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
   if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
   return parts.join("");
@@ -79,7 +83,9 @@ export function composeDeadlineList(context: Context): Composition | undefined {
     const citation = context.citations.items[entry.citation];
     const who = entry.body ? `${entry.body}: ` : "";
     const late = entry.reportedLate ? ` — ${words.reportedLate}` : "";
-    lines.push(`• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`);
+    lines.push(
+      `• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`,
+    );
   }
   if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines(entries.length - MAX_LISTED));
   const derived = entries.flatMap((entry) => [entry.dueDate, readableDate(entry.dueDate, lang)]);

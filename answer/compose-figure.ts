@@ -4,7 +4,7 @@ import type { AnswerFigure } from "./answer-types";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { englishFigure } from "./english";
 import type { RankedCandidate } from "./rank";
-import { excerpt, phrases, type Lang, readableDate, sourceLine } from "./wording";
+import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording";
 
 /**
  * A figure answer: the figure as printed (or in English words around the printed digits), its as-of date
@@ -38,7 +38,11 @@ function figureEntry(figure: Figure, context: Context): AnswerFigure {
   };
 }
 
-const unitKey = (figure: Figure) => fold(figure.unit ?? "").split(" ").slice(0, 2).join(" ");
+const unitKey = (figure: Figure) =>
+  fold(figure.unit ?? "")
+    .split(" ")
+    .slice(0, 2)
+    .join(" ");
 
 /** The same measure in other reports: a figure of the same kind and counted noun, ranked close to the lead. */
 function sameMeasure(lead: RankedCandidate, context: Context): Figure[] {
@@ -48,7 +52,8 @@ function sameMeasure(lead: RankedCandidate, context: Context): Figure[] {
     const candidate = other.candidate.figure;
     if (!candidate || other.score < lead.score - SAME_MEASURE_GAP) continue;
     if (candidate.docId === figure.docId || perDocument.has(candidate.docId)) continue;
-    if (candidate.kind !== figure.kind || unitKey(candidate) !== unitKey(figure) || candidate.target) continue;
+    if (candidate.kind !== figure.kind || unitKey(candidate) !== unitKey(figure) || candidate.target)
+      continue;
     perDocument.set(candidate.docId, candidate);
   }
   return [...perDocument.values()].sort((a, b) => b.asOf.localeCompare(a.asOf));

@@ -22,15 +22,24 @@ function nextSentence(document: CleanDocument, spot: QuoteSpot): QuoteSpot | und
 function footnotesOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
   const end = spot.sentenceStart + spot.sentence.length;
   return document.footnotes
-    .filter((note) => note.referenceAt !== undefined && note.referenceAt >= spot.sentenceStart && note.referenceAt < end)
-    .map((note) => ({ ...spot, sentence: document.text.slice(note.start, note.end), sentenceStart: note.start }));
+    .filter(
+      (note) =>
+        note.referenceAt !== undefined && note.referenceAt >= spot.sentenceStart && note.referenceAt < end,
+    )
+    .map((note) => ({
+      ...spot,
+      sentence: document.text.slice(note.start, note.end),
+      sentenceStart: note.start,
+    }));
 }
 
 export function composeSentence(sentence: SentenceInContext, context: Context): Composition {
   const { citations, lang } = context;
   const { spot } = sentence;
   const citation = citations.items[citations.add(spot)];
-  const lines = [`${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, 0, 0, QUOTE_LIMIT)}"`];
+  const lines = [
+    `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, 0, 0, QUOTE_LIMIT)}"`,
+  ];
   const document = context.deps.index.documentsById.get(spot.docId);
   if (document) {
     const continued = /:\s*$/.test(spot.sentence) ? nextSentence(document, spot) : undefined;

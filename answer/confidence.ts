@@ -89,7 +89,14 @@ export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): 
   put("sentenceProbability", inSentence / total);
   for (const name of SIGNALS_FROM_TOP) put(name, top.features[featureIndex(name)] ?? 0);
   put("naturalKind", NATURAL[plan.intent].includes(top.candidate.kind) ? 1 : 0);
-  put("timeMismatch", plan.time && (top.features[featureIndex("timeFit")] ?? 1) < 1 && !(top.features[featureIndex("timeInSentence")] ?? 0) ? 1 : 0);
+  put(
+    "timeMismatch",
+    plan.time &&
+      (top.features[featureIndex("timeFit")] ?? 1) < 1 &&
+      !(top.features[featureIndex("timeInSentence")] ?? 0)
+      ? 1
+      : 0,
+  );
   return values;
 }
 
@@ -99,7 +106,10 @@ export interface ConfidenceModel {
   calibration: Array<[number, number]>;
 }
 
-export function rawConfidence(model: Pick<ConfidenceModel, "weights" | "bias">, features: ArrayLike<number>): number {
+export function rawConfidence(
+  model: Pick<ConfidenceModel, "weights" | "bias">,
+  features: ArrayLike<number>,
+): number {
   let sum = model.bias;
   for (let at = 0; at < features.length; at++) sum += (model.weights[at] ?? 0) * (features[at] ?? 0);
   return 1 / (1 + Math.exp(-sum));

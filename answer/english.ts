@@ -44,9 +44,10 @@ const CURRENCIES: Array<[RegExp, string]> = [
 
 /** `87,9` → `87.9`, `1.900.482.958` → `1,900,482,958`: the same digits in English notation. */
 function englishNumber(printed: string): string {
-  return printed.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu, (number) =>
-    number.replace(/\./g, "\u0000").replace(",", ".").replace(/\u0000/g, ","),
-  );
+  return printed.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu, (number) => {
+    const [whole = "", decimals] = number.split(",");
+    return `${whole.replace(/\./g, ",")}${decimals !== undefined ? `.${decimals}` : ""}`;
+  });
 }
 
 let englishTerms: Map<string, string> | undefined;
@@ -59,7 +60,8 @@ function glossaryEnglish(): { terms: Map<string, string>; acronyms: Map<string, 
     for (const term of data.terms) {
       const english = term.en[0];
       if (!english) continue;
-      for (const wording of term.vi) if (!englishTerms.has(foldPhrase(wording))) englishTerms.set(foldPhrase(wording), english);
+      for (const wording of term.vi)
+        if (!englishTerms.has(foldPhrase(wording))) englishTerms.set(foldPhrase(wording), english);
     }
     acronymCase = new Map(data.acronyms.map((acronym) => [fold(acronym.short), acronym.short]));
   }
@@ -101,7 +103,10 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
       break;
     }
   }
-  const unitText = [after, figure.unit && figure.unit !== "%" && !figure.text.endsWith(figure.unit) ? figure.unit : ""]
+  const unitText = [
+    after,
+    figure.unit && figure.unit !== "%" && !figure.text.endsWith(figure.unit) ? figure.unit : "",
+  ]
     .filter(Boolean)
     .join(" ")
     .trim();

@@ -287,7 +287,11 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
   const precision = candidate.date?.precision ?? candidate.deadline?.precision;
   if (!precision) return;
   if (candidate.date) {
-    set(values, "referenceDate", isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date) ? 1 : 0);
+    set(
+      values,
+      "referenceDate",
+      isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date) ? 1 : 0,
+    );
     set(values, "rangeDate", candidate.date.iso.includes("/") ? 1 : 0);
   }
   set(values, "dayPrecision", precision === "day" ? 1 : 0);
@@ -381,7 +385,11 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   const { spot } = candidate.sentence;
   const scored = scoreSpot(plan.concepts, spot.sentence, candidate.start, candidate.end, spot.sectionPath);
   set(values, "topicMissing", scored.topicMissing ? 1 : 0);
-  set(values, "clauseCoverage", candidate.kind === "sentence" ? (values[FEATURE_AT.get("sentenceCoverage") ?? 0] ?? 0) : scored.clause);
+  set(
+    values,
+    "clauseCoverage",
+    candidate.kind === "sentence" ? (values[FEATURE_AT.get("sentenceCoverage") ?? 0] ?? 0) : scored.clause,
+  );
   set(values, "nearness", candidate.kind === "sentence" ? 0 : scored.nearness);
   set(values, "firstOfKind", candidate.kind === "sentence" ? 0 : firstOfKind(candidate));
   set(values, "definesTerm", definesTerm(plan, fold(spot.sentence)));

@@ -21,7 +21,9 @@ export function notFound(context: Context, confidence: number): Answer {
     lines.push(`${words.closest}:`);
     for (const ranked of closest.slice(0, CLOSEST)) {
       const citation = citations.items[citations.add(ranked.candidate.sentence.spot)];
-      lines.push(`• ${citation?.label ?? ""}: "${excerpt(ranked.candidate.sentence.spot.sentence, 0, 0, 200)}"`);
+      lines.push(
+        `• ${citation?.label ?? ""}: "${excerpt(ranked.candidate.sentence.spot.sentence, 0, 0, 200)}"`,
+      );
     }
   }
   return {

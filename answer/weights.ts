@@ -34,8 +34,13 @@ function sameNames(stored: string[], expected: readonly string[]): boolean {
 
 export function parseAnswerModel(data: unknown, source = WEIGHTS_FILE): AnswerModel {
   const model = weightsSchema.parse(data);
-  if (!sameNames(model.ranker.features, FEATURE_NAMES) || !sameNames(model.confidence.features, CONFIDENCE_FEATURES)) {
-    throw new Error(`${source} was fitted for other features than the code computes. Run \`npm run fit\` to refit it.`);
+  if (
+    !sameNames(model.ranker.features, FEATURE_NAMES) ||
+    !sameNames(model.confidence.features, CONFIDENCE_FEATURES)
+  ) {
+    throw new Error(
+      `${source} was fitted for other features than the code computes. Run \`npm run fit\` to refit it.`,
+    );
   }
   return model;
 }

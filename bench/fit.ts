@@ -3,13 +3,13 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIDENCE_FEATURES, calibrate, confidenceFeatures } from "../answer/confidence";
 import { FEATURE_NAMES } from "../answer/features";
-import { type Example, buildExample, type LabelledQuestion } from "../answer/learn/examples";
 import { isotonicCalibration } from "../answer/learn/calibrate";
-import { fitLogistic, predict, type BinaryExample, type LogisticModel } from "../answer/learn/fit-logistic";
+import { buildExample, type Example, type LabelledQuestion } from "../answer/learn/examples";
+import { type BinaryExample, fitLogistic, type LogisticModel, predict } from "../answer/learn/fit-logistic";
 import { DEFAULT_RANKER_FIT, fitRanker, topOneAccuracy } from "../answer/learn/fit-ranker";
 import { DEFAULT_GENERATION, generateQuestions } from "../answer/learn/generate-questions";
-import { type AnswerModel, WEIGHTS_FILE } from "../answer/weights";
 import { linearScore } from "../answer/rank";
+import { type AnswerModel, WEIGHTS_FILE } from "../answer/weights";
 import { loadConfig, processEnv } from "../core/config";
 import { createCliLogger } from "../core/logger";
 import type { LoadedIndex } from "../index/read";
@@ -35,7 +35,9 @@ interface Held {
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 
 function devQuestions(path: string, index: LoadedIndex): LabelledQuestion[] {
-  const docBySource = new Map(index.documents.map((document) => [document.meta.source ?? document.meta.file, document.meta.id]));
+  const docBySource = new Map(
+    index.documents.map((document) => [document.meta.source ?? document.meta.file, document.meta.id]),
+  );
   return readEvalSet(path).map((item) => ({
     question: item.question,
     origin: "dev",
@@ -53,14 +55,19 @@ function rankingSet(examples: Example[]) {
   }));
 }
 
-function fit(examples: Example[]): Float64Array {
+function fitWeights(examples: Example[]): Float64Array {
   return fitRanker(rankingSet(examples), FEATURE_NAMES.length, DEFAULT_RANKER_FIT);
 }
 
 /** The top candidate under `weights`, its confidence features, and whether it answers. */
 function heldOut(example: Example, weights: Float64Array, fold: string): Held {
   const ranked = example.candidates
-    .map((candidate, at) => ({ candidate, features: example.features[at] as Float64Array, score: linearScore(weights, example.features[at] as Float64Array), at }))
+    .map((candidate, at) => ({
+      candidate,
+      features: example.features[at] as Float64Array,
+      score: linearScore(weights, example.features[at] as Float64Array),
+      at,
+    }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0];
   return {
@@ -78,11 +85,13 @@ function row(cells: Array<string | number>, widths: number[]): string {
 function crossValidate(examples: Example[], foldOf: (example: Example) => string, title: string): Held[] {
   const folds = [...new Set(examples.map(foldOf))].sort();
   const held: Held[] = [];
-  process.stdout.write(`\n${title}\n${row(["held out", "questions", "train top-1", "held-out top-1", "held-out dev"], [16, 10, 12, 15, 12])}\n`);
+  process.stdout.write(
+    `\n${title}\n${row(["held out", "questions", "train top-1", "held-out top-1", "held-out dev"], [16, 10, 12, 15, 12])}\n`,
+  );
   for (const fold of folds) {
     const train = examples.filter((example) => foldOf(example) !== fold);
     const test = examples.filter((example) => foldOf(example) === fold);
-    const weights = fit(train);
+    const weights = fitWeights(train);
     const answerable = (list: Example[]) => list.filter((example) => example.positives.length > 0);
     const testDev = answerable(test.filter((example) => example.origin === "dev"));
     process.stdout.write(
@@ -92,7 +101,9 @@ function crossValidate(examples: Example[], foldOf: (example: Example) => string
           test.length,
           percent(topOneAccuracy(rankingSet(answerable(train)), weights)),
           percent(topOneAccuracy(rankingSet(answerable(test)), weights)),
-          testDev.length > 0 ? `${percent(topOneAccuracy(rankingSet(testDev), weights))} (${testDev.length})` : "—",
+          testDev.length > 0
+            ? `${percent(topOneAccuracy(rankingSet(testDev), weights))} (${testDev.length})`
+            : "—",
         ],
         [16, 10, 12, 15, 12],
       )}\n`,
@@ -117,7 +128,9 @@ function heldOutConfidence(held: Held[]): number[] {
   for (const fold of folds) {
     const train = held.filter((item) => item.fold !== fold);
     const model = fitLogistic(confidenceSet(train), CONFIDENCE_FEATURES.length);
-    const calibration = isotonicCalibration(train.map((item) => ({ raw: predict(model, item.features), correct: item.correct, weight: 1 })));
+    const calibration = isotonicCalibration(
+      train.map((item) => ({ raw: predict(model, item.features), correct: item.correct, weight: 1 })),
+    );
     held.forEach((item, at) => {
       if (item.fold === fold) confidence[at] = calibrate(calibration, predict(model, item.features));
     });
@@ -162,9 +175,13 @@ function curve(held: Held[], confidence: number[]): CurvePoint[] {
 }
 
 function printCurve(title: string, points: CurvePoint[]): void {
-  process.stdout.write(`\n${title}\n${row(["threshold", "answered", "right when answered", "accuracy", "unanswerable refused"], [10, 9, 20, 9, 20])}\n`);
+  process.stdout.write(
+    `\n${title}\n${row(["threshold", "answered", "right when answered", "accuracy", "unanswerable refused"], [10, 9, 20, 9, 20])}\n`,
+  );
   for (const point of points)
-    process.stdout.write(`${row([point.threshold.toFixed(2), percent(point.answered), percent(point.precision), percent(point.accuracy), percent(point.refused)], [10, 9, 20, 9, 20])}\n`);
+    process.stdout.write(
+      `${row([point.threshold.toFixed(2), percent(point.answered), percent(point.precision), percent(point.accuracy), percent(point.refused)], [10, 9, 20, 9, 20])}\n`,
+    );
 }
 
 /** The threshold with the best accuracy on the graded questions; among equals, the more cautious one. */
@@ -177,11 +194,15 @@ function chooseThreshold(points: CurvePoint[]): number {
 function calibrationTable(held: Held[], confidence: number[]): void {
   process.stdout.write(`\ncalibration on held-out folds (answers given with confidence ≥ c: share right)\n`);
   for (const level of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-    const given = held.filter((item, at) => (confidence[at] ?? 0) >= level && item.example.gold.kind !== "unanswerable");
+    const given = held.filter(
+      (item, at) => (confidence[at] ?? 0) >= level && item.example.gold.kind !== "unanswerable",
+    );
     const right = given.filter((item) => item.correct).length;
     const all = held.filter((_, at) => (confidence[at] ?? 0) >= level);
     const rightAll = all.filter((item) => item.correct).length;
-    process.stdout.write(`  c ≥ ${level.toFixed(1)}: ${all.length ? percent(rightAll / all.length) : "—"} right of ${all.length} answers (answerable only: ${given.length ? percent(right / given.length) : "—"})\n`);
+    process.stdout.write(
+      `  c ≥ ${level.toFixed(1)}: ${all.length ? percent(rightAll / all.length) : "—"} right of ${all.length} answers (answerable only: ${given.length ? percent(right / given.length) : "—"})\n`,
+    );
   }
 }
 
@@ -197,40 +218,71 @@ async function main(): Promise<number> {
   const generated: LabelledQuestion[] = generateQuestions(index, {
     ...DEFAULT_GENERATION,
     ...(values.seed ? { seed: Number(values.seed) } : {}),
-  }).map((question) => ({ question: question.question, origin: "generated", style: question.style, docId: question.docId, gold: question.gold }));
+  }).map((question) => ({
+    question: question.question,
+    origin: "generated",
+    style: question.style,
+    docId: question.docId,
+    gold: question.gold,
+  }));
   const dev = devQuestions(resolve(positionals[0] ?? DEFAULT_EVAL_SET), index);
   const examples: Example[] = [];
   for (const item of [...generated, ...dev]) examples.push(await buildExample(index, item));
   const withAnswer = examples.filter((example) => example.gold.kind !== "unanswerable");
   const reachable = withAnswer.filter((example) => example.positives.length > 0).length;
   process.stdout.write(
-    `${generated.length} generated + ${dev.length} graded questions, ${(performance.now() - started) / 1000 | 0} s; an answering candidate is among the candidates for ${percent(reachable / withAnswer.length)} of answerable ones\n`,
+    `${generated.length} generated + ${dev.length} graded questions, ${((performance.now() - started) / 1000) | 0} s; an answering candidate is among the candidates for ${percent(reachable / withAnswer.length)} of answerable ones\n`,
   );
 
   const documentFold = (example: Example) => example.docId || `unanswerable-${examples.indexOf(example) % 5}`;
-  const held = crossValidate(examples, documentFold, "ranker, cross-validated by document (top-1 = the best candidate answers)");
-  crossValidate(examples, (example) => example.style, "ranker, cross-validated by question style (dev = fitted on generated questions only)");
+  const held = crossValidate(
+    examples,
+    documentFold,
+    "ranker, cross-validated by document (top-1 = the best candidate answers)",
+  );
+  crossValidate(
+    examples,
+    (example) => example.style,
+    "ranker, cross-validated by question style (dev = fitted on generated questions only)",
+  );
 
-  const weights = fit(examples);
+  const weights = fitWeights(examples);
   const confidence = heldOutConfidence(held);
   calibrationTable(held, confidence);
   const devHeld = held.filter((item) => item.example.origin === "dev");
-  const devConfidence = held.flatMap((item, at) => (item.example.origin === "dev" ? [confidence[at] ?? 0] : []));
+  const devConfidence = held.flatMap((item, at) =>
+    item.example.origin === "dev" ? [confidence[at] ?? 0] : [],
+  );
   const devCurve = curve(devHeld, devConfidence);
   printCurve("coverage vs accuracy, graded questions, held-out folds", devCurve);
-  printCurve("coverage vs accuracy, generated questions, held-out folds", curve(held.filter((item) => item.example.origin === "generated"), held.flatMap((item, at) => (item.example.origin === "generated" ? [confidence[at] ?? 0] : []))));
+  printCurve(
+    "coverage vs accuracy, generated questions, held-out folds",
+    curve(
+      held.filter((item) => item.example.origin === "generated"),
+      held.flatMap((item, at) => (item.example.origin === "generated" ? [confidence[at] ?? 0] : [])),
+    ),
+  );
   const threshold = chooseThreshold(devCurve);
 
   const confidenceModel: LogisticModel = fitLogistic(confidenceSet(held), CONFIDENCE_FEATURES.length);
   const model: AnswerModel = {
     version: 1,
     fittedAt: new Date().toISOString().slice(0, 10),
-    ranker: { features: [...FEATURE_NAMES], weights: [...weights].map((weight) => Math.round(weight * 1e4) / 1e4) },
+    ranker: {
+      features: [...FEATURE_NAMES],
+      weights: [...weights].map((weight) => Math.round(weight * 1e4) / 1e4),
+    },
     confidence: {
       features: [...CONFIDENCE_FEATURES],
       weights: confidenceModel.weights.map((weight) => Math.round(weight * 1e4) / 1e4),
       bias: Math.round(confidenceModel.bias * 1e4) / 1e4,
-      calibration: isotonicCalibration(held.map((item) => ({ raw: predict(confidenceModel, item.features), correct: item.correct, weight: 1 }))),
+      calibration: isotonicCalibration(
+        held.map((item) => ({
+          raw: predict(confidenceModel, item.features),
+          correct: item.correct,
+          weight: 1,
+        })),
+      ),
     },
     threshold,
   };

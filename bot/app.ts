@@ -13,8 +13,8 @@ import Fastify, {
 import type { z } from "zod";
 import { answer } from "../answer/answer";
 import type { AnswerDeps } from "../answer/answer-types";
-import { deadlineStatus, listDeadlines } from "../answer/list-deadlines";
 import { CitationList } from "../answer/citations";
+import { deadlineStatus, listDeadlines } from "../answer/list-deadlines";
 import { listFigures } from "../answer/list-figures";
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { DeskError, isDeskError } from "../core/errors";

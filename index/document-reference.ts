@@ -76,7 +76,11 @@ function documentDates(question: string, folded: string, document: DocumentMeta)
     const times = [document.date, document.asOf].filter((time): time is string => Boolean(time));
     const holds = times.some((time) => {
       const month = time.slice(0, 7);
-      return mention.precision !== "year" && mention.periodStart.slice(0, 7) <= month && month <= mention.periodEnd.slice(0, 7);
+      return (
+        mention.precision !== "year" &&
+        mention.periodStart.slice(0, 7) <= month &&
+        month <= mention.periodEnd.slice(0, 7)
+      );
     });
     if (!holds) continue;
     const wording = foldPhrase(mention.text);
@@ -87,7 +91,11 @@ function documentDates(question: string, folded: string, document: DocumentMeta)
 
 const near = (a: Found, b: Found) => a.start - b.end <= NEAR && b.start - a.end <= NEAR;
 
-function referenceTo(question: string, folded: string, document: DocumentMeta): { spans: Found[]; dated: boolean } {
+function referenceTo(
+  question: string,
+  folded: string,
+  document: DocumentMeta,
+): { spans: Found[]; dated: boolean } {
   const padded = ` ${folded} `;
   const aliases = [...document.aliases].map(foldPhrase).filter((alias) => alias.length >= 4);
   const aliasSpans = aliases.flatMap((alias) => occurrences(padded, alias));

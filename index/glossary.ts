@@ -89,7 +89,10 @@ export function glossaryData(): GlossaryData {
 /** Replaces chat shorthand (`bn`, `dc`, `tk`) by what it stands for, folded: `co bn tk` → `co bao nhieu tai khoan`. */
 export function expandChatWords(text: string): string {
   const { chat } = compile();
-  return text.replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}(?![\p{L}\p{N}])/gu, (word) => chat.get(fold(word)) ?? word);
+  return text.replace(
+    /(?<![\p{L}\p{N}])[\p{L}]{1,6}(?![\p{L}\p{N}])/gu,
+    (word) => chat.get(fold(word)) ?? word,
+  );
 }
 
 /**

@@ -162,7 +162,8 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
 
 const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
-const DEFINITION_QUESTION = /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
+const DEFINITION_QUESTION =
+  /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
 // Question marks count too, so these run on the folded question with its punctuation.

@@ -3,11 +3,18 @@
  * right among held-out answers with that raw probability, never decreasing. Returns the map as
  * (raw, share) steps, ascending.
  */
-export function isotonicCalibration(points: Array<{ raw: number; correct: boolean; weight: number }>): Array<[number, number]> {
+export function isotonicCalibration(
+  points: Array<{ raw: number; correct: boolean; weight: number }>,
+): Array<[number, number]> {
   const sorted = [...points].sort((a, b) => a.raw - b.raw);
   const blocks: Array<{ low: number; high: number; sum: number; weight: number }> = [];
   for (const point of sorted) {
-    blocks.push({ low: point.raw, high: point.raw, sum: point.weight * (point.correct ? 1 : 0), weight: point.weight });
+    blocks.push({
+      low: point.raw,
+      high: point.raw,
+      sum: point.weight * (point.correct ? 1 : 0),
+      weight: point.weight,
+    });
     while (blocks.length > 1) {
       const last = blocks[blocks.length - 1] as (typeof blocks)[number];
       const before = blocks[blocks.length - 2] as (typeof blocks)[number];

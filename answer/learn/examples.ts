@@ -1,9 +1,9 @@
+import type { QueryPlan } from "../../index/query";
 import { understandQuestion } from "../../index/query";
 import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
 import { type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
 import { featuresOf, questionView } from "../features";
-import type { QueryPlan } from "../../index/query";
 import { answersGold, type Gold } from "./label";
 
 /**
@@ -34,7 +34,11 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
   });
   const hits = await search({ index }, plan, { topK: SEARCH_DEPTH });
   const candidates = candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers);
-  const view = questionView(plan, hits[0]?.score ?? 1, index.documents.map((document) => document.meta));
+  const view = questionView(
+    plan,
+    hits[0]?.score ?? 1,
+    index.documents.map((document) => document.meta),
+  );
   const features = candidates.map((candidate) => featuresOf(view, candidate));
   const positives = candidates.flatMap((candidate, at) => (answersGold(item.gold, candidate) ? [at] : []));
   return { ...item, plan, candidates, features, positives };

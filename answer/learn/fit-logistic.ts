@@ -28,13 +28,17 @@ export function fitLogistic(
   const moment = new Float64Array(dimensions + 1);
   const velocity = new Float64Array(dimensions + 1);
   const totalWeight = examples.reduce((sum, example) => sum + example.weight, 0) || 1;
-  const model = (): LogisticModel => ({ weights: [...parameters.slice(0, dimensions)], bias: parameters[dimensions] ?? 0 });
+  const model = (): LogisticModel => ({
+    weights: [...parameters.slice(0, dimensions)],
+    bias: parameters[dimensions] ?? 0,
+  });
   for (let step = 1; step <= options.steps; step++) {
     const gradient = new Float64Array(dimensions + 1);
     const current = model();
     for (const example of examples) {
       const error = (predict(current, example.features) - example.label) * example.weight;
-      for (let at = 0; at < dimensions; at++) gradient[at] = (gradient[at] ?? 0) + error * (example.features[at] ?? 0);
+      for (let at = 0; at < dimensions; at++)
+        gradient[at] = (gradient[at] ?? 0) + error * (example.features[at] ?? 0);
       gradient[dimensions] = (gradient[dimensions] ?? 0) + error;
     }
     for (let at = 0; at <= dimensions; at++) {

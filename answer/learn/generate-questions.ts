@@ -1,5 +1,5 @@
-import { type DateMention, findDates, formatIsoForReader } from "../../core/dates";
 import { findBodies } from "../../core/bodies";
+import { type DateMention, findDates, formatIsoForReader } from "../../core/dates";
 import { splitSentences } from "../../core/sentences";
 import { fold, hasDiacritics } from "../../core/text";
 import type { CleanDocument, Deadline, Figure } from "../../core/types";
@@ -31,7 +31,8 @@ const MAX_TASK_WORDS = 12;
 const STYLES_PER_ITEM = 2;
 
 // List labels, bullets, emphasis and footnote markers are layout, not words anyone types.
-const LAYOUT = /^\s*(?:[-–+•»]|\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\([ivx]{1,4}\)|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾)\s*/u;
+const LAYOUT =
+  /^\s*(?:[-–+•»]|\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\([ivx]{1,4}\)|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾)\s*/u;
 
 function plainWords(text: string, index: LoadedIndex, keepNumbers: boolean): string[] {
   let cleaned = text
@@ -77,7 +78,13 @@ const ASK_FOR_KIND: Record<Figure["kind"], { vi: string[]; en: string }> = {
  * The words before a spot that a question would repeat: back to the clause start, but cut at a comma once
  * there are enough words, so the lead starts where a phrase starts, not in the middle of one.
  */
-function leadBefore(sentence: string, clauseStart: number, spotStart: number, index: LoadedIndex, keepNumbers: boolean): string[] {
+function leadBefore(
+  sentence: string,
+  clauseStart: number,
+  spotStart: number,
+  index: LoadedIndex,
+  keepNumbers: boolean,
+): string[] {
   const text = sentence.slice(clauseStart, spotStart);
   const pieces = text.split(/,(?=\s)/);
   let lead: string[] = [];
@@ -87,7 +94,12 @@ function leadBefore(sentence: string, clauseStart: number, spotStart: number, in
   return lead.length > MAX_LEAD_WORDS + 4 ? [] : lead.slice(-MAX_LEAD_WORDS - 2);
 }
 
-function figureDraft(figure: Figure, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+function figureDraft(
+  figure: Figure,
+  document: CleanDocument,
+  index: LoadedIndex,
+  random: Random,
+): QuestionDraft | undefined {
   const sentence = figure.sentence;
   const start = figure.start - figure.sentenceStart;
   const end = figure.end - figure.sentenceStart;
@@ -95,8 +107,14 @@ function figureDraft(figure: Figure, document: CleanDocument, index: LoadedIndex
   const keepNumbers = random.chance(0.15);
   const lead = leadBefore(sentence, clause.start, start, index, keepNumbers);
   const unit = figure.unit && figure.unit !== "%" ? figure.unit : "";
-  const afterUnit = unit && sentence.slice(end).trimStart().startsWith(unit) ? sentence.slice(end).indexOf(unit) + unit.length : 0;
-  const tail = plainWords(sentence.slice(end + afterUnit, clause.end), index, keepNumbers).slice(0, MAX_TAIL_WORDS);
+  const afterUnit =
+    unit && sentence.slice(end).trimStart().startsWith(unit)
+      ? sentence.slice(end).indexOf(unit) + unit.length
+      : 0;
+  const tail = plainWords(sentence.slice(end + afterUnit, clause.end), index, keepNumbers).slice(
+    0,
+    MAX_TAIL_WORDS,
+  );
   if (lead.length + tail.length < 2) return undefined;
   const ask = ASK_FOR_KIND[figure.kind];
   return {
@@ -119,7 +137,12 @@ function taskWords(deadline: Deadline, index: LoadedIndex): string[] {
   return words.filter((word) => !body.includes(fold(word)) || word.length < 3).slice(0, MAX_TASK_WORDS);
 }
 
-function deadlineDraft(deadline: Deadline, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+function deadlineDraft(
+  deadline: Deadline,
+  document: CleanDocument,
+  index: LoadedIndex,
+  random: Random,
+): QuestionDraft | undefined {
   const task = taskWords(deadline, index);
   if (task.length < 3) return undefined;
   const body = deadline.body ? [deadline.body, random.pick(["phải", "cần", "được giao"])] : [];
@@ -134,10 +157,19 @@ function deadlineDraft(deadline: Deadline, document: CleanDocument, index: Loade
   };
 }
 
-function eventDraft(sentence: string, mention: DateMention, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+function eventDraft(
+  sentence: string,
+  mention: DateMention,
+  document: CleanDocument,
+  index: LoadedIndex,
+  random: Random,
+): QuestionDraft | undefined {
   const clause = clauseAround(sentence, mention.start);
   const before = leadBefore(sentence, clause.start, mention.start, index, false);
-  const after = plainWords(sentence.slice(mention.end, clause.end), index, false).slice(0, MAX_TASK_WORDS - before.length);
+  const after = plainWords(sentence.slice(mention.end, clause.end), index, false).slice(
+    0,
+    MAX_TASK_WORDS - before.length,
+  );
   if (before.length + after.length < 3) return undefined;
   const from = mention.cue === "tu" || mention.cue === "tu ngay";
   return {
@@ -151,7 +183,14 @@ function eventDraft(sentence: string, mention: DateMention, document: CleanDocum
   };
 }
 
-function bodyDraft(sentence: string, bodyEnd: number, clauseEnd: number, document: CleanDocument, index: LoadedIndex, random: Random): QuestionDraft | undefined {
+function bodyDraft(
+  sentence: string,
+  bodyEnd: number,
+  clauseEnd: number,
+  document: CleanDocument,
+  index: LoadedIndex,
+  random: Random,
+): QuestionDraft | undefined {
   const rest = plainWords(sentence.slice(bodyEnd, clauseEnd), index, false).slice(0, MAX_TASK_WORDS);
   if (rest.length < 3) return undefined;
   return {
@@ -217,7 +256,9 @@ function deadlineSources(index: LoadedIndex, random: Random): Source[] {
 /** Events with a day or month printed in a sentence (not due dates, not document citations), and bodies that lead a clause. */
 function sentenceSources(index: LoadedIndex, random: Random): Source[] {
   const sources: Source[] = [];
-  const dueSentences = new Set(index.deadlines.map((deadline) => `${deadline.docId}:${deadline.sentenceStart}`));
+  const dueSentences = new Set(
+    index.deadlines.map((deadline) => `${deadline.docId}:${deadline.sentenceStart}`),
+  );
   for (const document of index.documents) {
     for (const sentence of splitSentences(document.text)) {
       const text = sentence.text;
@@ -230,7 +271,12 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
         sources.push({
           draft,
           docId: document.meta.id,
-          gold: { kind: "date", numbers: [], answers: canonicalForms(mention.iso), quote: quoteAround(text, mention.start, mention.end) },
+          gold: {
+            kind: "date",
+            numbers: [],
+            answers: canonicalForms(mention.iso),
+            quote: quoteAround(text, mention.start, mention.end),
+          },
         });
       }
       for (const body of findBodies(text)) {
@@ -244,7 +290,12 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
         sources.push({
           draft,
           docId: document.meta.id,
-          gold: { kind: "fact", numbers: [], answers: [body.name], quote: quoteAround(text, body.start, body.end) },
+          gold: {
+            kind: "fact",
+            numbers: [],
+            answers: [body.name],
+            quote: quoteAround(text, body.start, body.end),
+          },
         });
       }
     }
@@ -254,14 +305,51 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
 
 // Provinces and places (none named in these reports is used: each is checked against the index).
 const PLACES = [
-  "Bình Dương", "Đồng Nai", "Cần Thơ", "Hải Phòng", "Đà Nẵng", "Khánh Hòa", "Lâm Đồng", "Nghệ An", "Thái Bình",
-  "Bắc Ninh", "Quảng Ninh", "Vĩnh Long", "Sóc Trăng", "Cà Mau", "Gia Lai", "Đắk Lắk", "Tây Ninh", "Long An",
-  "Phú Yên", "Bình Định", "Lào Cai", "Yên Bái", "Hòa Bình", "Sơn La", "Cao Bằng", "Nội Bài", "Phú Quốc", "Cam Ranh",
+  "Bình Dương",
+  "Đồng Nai",
+  "Cần Thơ",
+  "Hải Phòng",
+  "Đà Nẵng",
+  "Khánh Hòa",
+  "Lâm Đồng",
+  "Nghệ An",
+  "Thái Bình",
+  "Bắc Ninh",
+  "Quảng Ninh",
+  "Vĩnh Long",
+  "Sóc Trăng",
+  "Cà Mau",
+  "Gia Lai",
+  "Đắk Lắk",
+  "Tây Ninh",
+  "Long An",
+  "Phú Yên",
+  "Bình Định",
+  "Lào Cai",
+  "Yên Bái",
+  "Hòa Bình",
+  "Sơn La",
+  "Cao Bằng",
+  "Nội Bài",
+  "Phú Quốc",
+  "Cam Ranh",
 ];
 // Things no report counts.
 const ABSENT_THINGS = [
-  "vé máy bay", "xe máy điện", "giường bệnh", "phòng khám tư nhân", "giáo viên mầm non", "cây xanh", "lượt khách du lịch",
-  "căn hộ chung cư", "trạm sạc", "tàu cá", "vụ tai nạn giao thông", "học bổng", "doanh nghiệp giải thể", "thuê bao 6G",
+  "vé máy bay",
+  "xe máy điện",
+  "giường bệnh",
+  "phòng khám tư nhân",
+  "giáo viên mầm non",
+  "cây xanh",
+  "lượt khách du lịch",
+  "căn hộ chung cư",
+  "trạm sạc",
+  "tàu cá",
+  "vụ tai nạn giao thông",
+  "học bổng",
+  "doanh nghiệp giải thể",
+  "thuê bao 6G",
 ];
 const ABSENT_YEARS = ["2018", "2019", "2020"];
 
@@ -280,13 +368,29 @@ function negativeOf(source: Source, random: Random, places: string[], things: st
   const choice = random.next();
   if (choice < 0.4 && places.length > 0) {
     const place = random.pick(places);
-    return { ...source, gold: unanswerable, draft: { ...draft, tail: [...draft.tail, random.pick(["tại", "của", "ở"]), place] } };
+    return {
+      ...source,
+      gold: unanswerable,
+      draft: { ...draft, tail: [...draft.tail, random.pick(["tại", "của", "ở"]), place] },
+    };
   }
   if (choice < 0.75 && things.length > 0 && source.gold.kind === "figure") {
-    return { ...source, gold: unanswerable, draft: { ...draft, focus: [random.pick(things)], ask: "bao nhiêu" } };
+    return {
+      ...source,
+      gold: unanswerable,
+      draft: { ...draft, focus: [random.pick(things)], ask: "bao nhiêu" },
+    };
   }
   const year = random.pick(ABSENT_YEARS);
-  return { ...source, gold: unanswerable, draft: { ...draft, lead: [random.pick([`Năm ${year},`, `Trong năm ${year},`]), ...draft.lead], references: { vi: [], en: [] } } };
+  return {
+    ...source,
+    gold: unanswerable,
+    draft: {
+      ...draft,
+      lead: [random.pick([`Năm ${year},`, `Trong năm ${year},`]), ...draft.lead],
+      references: { vi: [], en: [] },
+    },
+  };
 }
 
 export interface GenerationOptions {
@@ -299,7 +403,10 @@ export interface GenerationOptions {
 
 export const DEFAULT_GENERATION: GenerationOptions = { seed: 6, perKind: 700, negativeShare: 0.25 };
 
-export function generateQuestions(index: LoadedIndex, options: GenerationOptions = DEFAULT_GENERATION): GeneratedQuestion[] {
+export function generateQuestions(
+  index: LoadedIndex,
+  options: GenerationOptions = DEFAULT_GENERATION,
+): GeneratedQuestion[] {
   const random = seededRandom(options.seed);
   const places = PLACES.filter((place) => absentIn(index, place));
   const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));

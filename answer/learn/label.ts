@@ -96,7 +96,8 @@ export function answersGold(gold: Gold, candidate: Candidate): boolean {
   switch (gold.kind) {
     case "figure": {
       const figure = candidate.figure;
-      if (figure) return figure.values.some((value) => gold.numbers.some((number) => sameNumber(number, value)));
+      if (figure)
+        return figure.values.some((value) => gold.numbers.some((number) => sameNumber(number, value)));
       // A sentence answers a figure question only when it prints every expected number and none of its
       // figures carries one (the number was not extracted as a figure).
       if (candidate.kind !== "sentence") return false;

@@ -132,7 +132,8 @@ function chatForm(text: string, random: Random): string {
   const { shorthand } = lexiconOf();
   let folded = ` ${foldPhrase(text)} `;
   for (const [long, short] of shorthand) {
-    if (folded.includes(` ${long} `) && random.chance(0.7)) folded = folded.split(` ${long} `).join(` ${short} `);
+    if (folded.includes(` ${long} `) && random.chance(0.7))
+      folded = folded.split(` ${long} `).join(` ${short} `);
   }
   return folded.trim();
 }
@@ -149,7 +150,8 @@ function english(draft: QuestionDraft, random: Random): string | undefined {
   const matches = findGlossaryMatches(folded);
   for (const match of matches) {
     const glossed = toEnglish.get(match.matched);
-    if (glossed && glossed.length > 0) parts.push({ at: match.start, words: random.pick(glossed.slice(0, 3)) });
+    if (glossed && glossed.length > 0)
+      parts.push({ at: match.start, words: random.pick(glossed.slice(0, 3)) });
   }
   const translated = parts.length;
   if (translated < 2) return undefined;
@@ -163,7 +165,11 @@ function english(draft: QuestionDraft, random: Random): string | undefined {
 }
 
 /** The draft written in one style, or undefined when the style does not apply (nothing to translate, no date). */
-export function writeQuestion(draft: QuestionDraft, style: QuestionStyle, random: Random): string | undefined {
+export function writeQuestion(
+  draft: QuestionDraft,
+  style: QuestionStyle,
+  random: Random,
+): string | undefined {
   switch (style) {
     case "formal":
       return `${sentenceCase(vietnamese(draft, random, 0.1, false))}?`;
@@ -173,8 +179,11 @@ export function writeQuestion(draft: QuestionDraft, style: QuestionStyle, random
       return chatForm(paraphrase(vietnamese(draft, random, 0.45, random.chance(0.3)), random, 0.3), random);
     case "english": {
       const question = english(draft, random);
-      const reference = draft.references.en.length > 0 && random.chance(0.4) ? random.pick(draft.references.en) : "";
-      return question && reference ? `According to the ${reference}, ${question.charAt(0).toLowerCase()}${question.slice(1)}` : question;
+      const reference =
+        draft.references.en.length > 0 && random.chance(0.4) ? random.pick(draft.references.en) : "";
+      return question && reference
+        ? `According to the ${reference}, ${question.charAt(0).toLowerCase()}${question.slice(1)}`
+        : question;
     }
     case "dated": {
       const frames = [
