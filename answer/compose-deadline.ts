@@ -78,7 +78,7 @@ export function composeDeadlineList(context: Context): Composition | undefined {
   if (listed.length === 0) return undefined;
   const words = phrases(lang);
   const entries = listed.map((deadline) => deadlineEntry(deadline, context));
-  const lines = [words.deadlines(entries.length, listScope(context))];
+  const lines = [words.deadlines(listScope(context))];
   for (const entry of entries.slice(0, MAX_LISTED)) {
     const citation = context.citations.items[entry.citation];
     const who = entry.body ? `${entry.body}: ` : "";
@@ -87,7 +87,7 @@ export function composeDeadlineList(context: Context): Composition | undefined {
       `• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`,
     );
   }
-  if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines(entries.length - MAX_LISTED));
+  if (entries.length > MAX_LISTED) lines.push(words.moreDeadlines);
   const derived = entries.flatMap((entry) => [entry.dueDate, readableDate(entry.dueDate, lang)]);
   return { lines, figures: [], deadlines: entries, derived: [...derived, today, plan.question] };
 }

@@ -24,8 +24,10 @@ export const CONFIDENCE_FEATURES: readonly string[] = [
   "topicMissing",
   "countedFit",
   "kindMismatch",
+  "nameAsked",
   "naturalKind",
-  "absentShare",
+  "absentShareVietnamese",
+  "absentShareEnglish",
   "unknownNames",
   "conceptCount",
   "timeMismatch",
@@ -57,6 +59,7 @@ const SIGNALS_FROM_TOP = [
   "topicMissing",
   "countedFit",
   "kindMismatch",
+  "nameAsked",
 ] as const;
 
 export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): Float64Array {
@@ -65,7 +68,8 @@ export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): 
   const put = (name: string, value: number) => {
     values[CONFIDENCE_FEATURES.indexOf(name)] = value;
   };
-  put("absentShare", plan.absentWords.length / Math.max(1, plan.concepts.length + plan.absentWords.length));
+  const absentShare = plan.absentWords.length / Math.max(1, plan.concepts.length + plan.absentWords.length);
+  put(plan.lang === "en" ? "absentShareEnglish" : "absentShareVietnamese", absentShare);
   put("unknownNames", plan.unknownNames.length > 0 ? 1 : 0);
   put("conceptCount", Math.log1p(plan.concepts.length) / 2);
   put("documentNamed", plan.docIds.length > 0 ? 1 : 0);

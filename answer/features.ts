@@ -1,3 +1,5 @@
+import { findBodies } from "../core/bodies";
+import { namesPlace } from "../core/places";
 import { fold } from "../core/text";
 import { coverage } from "../index/coverage";
 import type { Concept, Intent, QueryPlan } from "../index/query";
@@ -74,6 +76,8 @@ export const FEATURE_NAMES: readonly string[] = [
   "bodyFit",
   "spotInTime",
   "definesTerm",
+  "givenNumbers",
+  "nameAsked",
 ];
 
 const FEATURE_AT = new Map(FEATURE_NAMES.map((name, at) => [name, at]));
@@ -376,6 +380,22 @@ function bodyNear(body: string, sentence: string, candidate: Candidate): number 
   return fold(sentence).includes(wanted) ? 0.5 : -1;
 }
 
+/** Share of the numbers the question gives (`04`, `25 dịch vụ công`) that the sentence prints: context it shares. */
+function givenNumbersIn(plan: QueryPlan, sentence: string): number {
+  if (plan.givenNumbers.length === 0) return 0;
+  const found = plan.givenNumbers.filter((number) =>
+    new RegExp(`(?<![\\d.,])${number.replace(/[.,]/g, "\\$&")}(?![\\d]|[.,]\\d)`).test(sentence),
+  );
+  return found.length / plan.givenNumbers.length;
+}
+
+/** "Tỉnh nào", "which agency": the sentence names a place or a body (1) or none (-1). */
+function nameAsked(plan: QueryPlan, sentence: string): number {
+  if (!plan.expectsName) return 0;
+  const named = plan.expectsName === "place" ? namesPlace(sentence) : findBodies(sentence).length > 0;
+  return named ? 1 : -1;
+}
+
 /** The feature vector of one candidate, in FEATURE_NAMES order. */
 export function featuresOf(view: QuestionView, candidate: Candidate): Float64Array {
   const { plan } = view;
@@ -393,6 +413,10 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "nearness", candidate.kind === "sentence" ? 0 : scored.nearness);
   set(values, "firstOfKind", candidate.kind === "sentence" ? 0 : firstOfKind(candidate));
   set(values, "definesTerm", definesTerm(plan, fold(spot.sentence)));
+  set(values, "givenNumbers", givenNumbersIn(plan, spot.sentence));
+  set(values, "nameAsked", nameAsked(plan, spot.sentence));
+  // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").
+  if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
   set(values, "windowCoverage", windowCoverage(plan, spot.sentence, candidate));
   set(values, "segmentCoverage", segmentCoverage(plan, spot.sentence, candidate));
   set(values, "leadBefore", leadBefore(plan, spot.sentence, candidate));

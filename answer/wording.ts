@@ -21,8 +21,9 @@ const PHRASES = {
     notFound: "Các báo cáo trong kho không trả lời được câu hỏi này.",
     closest: "Đoạn gần nhất",
     unknownNames: "Các báo cáo không nhắc đến",
-    deadlines: (count: number, scope: string) => `${count} nhiệm vụ có thời hạn${scope}:`,
-    moreDeadlines: (count: number) => `… và ${count} nhiệm vụ khác.`,
+    // Counts are derived, not printed in any report: the lines list them without a number.
+    deadlines: (scope: string) => `Các nhiệm vụ có thời hạn${scope}, theo hạn:`,
+    moreDeadlines: "… và các nhiệm vụ khác (danh sách đầy đủ ở mục Thời hạn).",
     noDeadlines: "Không có nhiệm vụ nào có thời hạn khớp yêu cầu.",
     status: {
       "past-due": "đã quá hạn",
@@ -46,9 +47,8 @@ const PHRASES = {
     notFound: "The reports in the corpus do not answer this question.",
     closest: "Closest passages",
     unknownNames: "The reports never mention",
-    deadlines: (count: number, scope: string) =>
-      `${count} task${count === 1 ? "" : "s"} with a deadline${scope}:`,
-    moreDeadlines: (count: number) => `… and ${count} more.`,
+    deadlines: (scope: string) => `Tasks with a deadline${scope}, by due date:`,
+    moreDeadlines: "… and more (the full list is under Deadlines).",
     noDeadlines: "No task has a deadline matching the request.",
     status: { "past-due": "past due", "due-this-month": "due this month", upcoming: "upcoming" } as Record<
       DeadlineStatus,

@@ -67,7 +67,10 @@ export interface QueryPlan {
   givenNumbers: string[];
   /** Capitalized names in the question that no report mentions (`Noi Bai`). */
   unknownNames: string[];
-  /** Pairs of topic syllables in a Vietnamese question that no report prints together. */
+  /**
+   * Words no report prints: in Vietnamese, pairs of topic syllables never printed together; in English,
+   * words neither the glossary nor the reports know.
+   */
   absentWords: string[];
   lexicalQuery: WeightedQuery;
 }
@@ -174,17 +177,26 @@ const LATEST_WORDS =
   /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;
 const OVERDUE_WORDS = /\b(qua han|tre han|cham tien do|cham muon|overdue|late|behind schedule|past due)\b/;
 const LIST_WORDS =
-  /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
+  /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list (?:the |all )?(?:tasks|deadlines)|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
+/** A question about one task's date ("trong thời hạn nào", "by when") is not a listing, whatever else it says. */
+const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
+const ONE_DATE_WORDS =
+  /\b(thoi han nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|before what date|until when|when)\b/;
 const DEADLINE_WORDS =
   /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period)\b/;
 const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what share|what percentage|what proportion|what rate|what number|what fraction|rank)\b/;
+/** "What was … revenue / score / rate?" asks for a number without saying "how many". */
+const AMOUNT_QUESTION =
+  /\bwhat (?:was|is|were|are)\b.*\b(revenue|budget|cost|amount|number|total|value|score|rate|share|percentage|funding|spending|level)\b/;
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
 const MONEY_WORDS =
-  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount)\b/;
+  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax)\b/;
+const BODY_WORDS =
+  /\b(co quan nao|don vi nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =
   /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
 
@@ -196,7 +208,8 @@ function detectLanguage(question: string): "vi" | "en" {
 }
 
 function detectIntent(folded: string): Intent {
-  const list = LIST_WORDS.test(folded);
+  // "riêng Bộ X còn bao nhiêu nhiệm vụ chậm tiến độ" counts tasks; "trong thời hạn nào" asks for one date.
+  const list = LIST_WORDS.test(folded) && !ONE_DATE_WORDS.test(folded) && !COUNT_WORDS_ONLY.test(folded);
   if (
     list &&
     (DEADLINE_WORDS.test(folded) ||
@@ -204,10 +217,15 @@ function detectIntent(folded: string): Intent {
       /\b(xong|finish|complete|due)\b/.test(folded))
   )
     return "deadline-list";
-  if (OVERDUE_WORDS.test(folded) && /\b(nhiem vu|viec|tasks?)\b/.test(folded) && !FIGURE_WORDS.test(folded))
+  if (
+    OVERDUE_WORDS.test(folded) &&
+    /\b(nhiem vu|viec|tasks?)\b/.test(folded) &&
+    !FIGURE_WORDS.test(folded) &&
+    !ONE_DATE_WORDS.test(folded)
+  )
     return "deadline-list";
   if (DEADLINE_WORDS.test(folded)) return "deadline";
-  if (FIGURE_WORDS.test(folded)) return "figure";
+  if (FIGURE_WORDS.test(folded) || AMOUNT_QUESTION.test(folded)) return "figure";
   if (DATE_WORDS.test(folded)) return "date";
   return "fact";
 }
@@ -390,7 +408,10 @@ function buildConcepts(
       if (word.length === 0 || word.every((syllable) => isStop(syllable, lang))) continue;
       if (word.length === 1 && (word[0] ?? "").length < 2) continue;
       const wording = word.join(" ");
-      if (lang === "en" && !occursInCorpus(lexical, wording)) continue;
+      if (lang === "en" && !occursInCorpus(lexical, wording)) {
+        absent.push(wording);
+        continue;
+      }
       concepts.push({ wordings: [wording], weight: pairWeight(lexical, wording), literal: wording });
     }
   }
@@ -582,7 +603,11 @@ export function understandQuestion(
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
     ...(expects ? { expects } : {}),
     ...(counted ? { counted } : {}),
-    ...(PLACE_WORDS.test(folded) ? { expectsName: "place" as const } : {}),
+    ...(PLACE_WORDS.test(folded)
+      ? { expectsName: "place" as const }
+      : BODY_WORDS.test(folded)
+        ? { expectsName: "body" as const }
+        : {}),
     ...(time ? { time } : {}),
     ...(body ? { body } : {}),
   };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DeskError } from "../core/errors";
 import type { Logger } from "../core/logger";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
@@ -45,9 +46,29 @@ export interface IngestReport {
 }
 
 /** A hash of every report and the metadata file: the index is stale when it changes. */
+/**
+ * The code that turns reports into an index: a change to how figures, deadlines or dates are read makes
+ * the built index stale just as a changed report does.
+ */
+const EXTRACTION_CODE = ["../ingest", "../core", "../index/glossary.json"].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
+
+function extractionCodeFiles(): string[] {
+  return EXTRACTION_CODE.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((file) => /\.(ts|json)$/.test(file))
+          .sort()
+          .map((file) => join(path, file))
+      : [path],
+  );
+}
+
 export function fingerprintCorpus(corpusDir: string): string {
   const hash = createHash("sha256");
   hash.update(`v${INDEX_FORMAT_VERSION}\n`);
+  for (const path of extractionCodeFiles()) hash.update(readFileSync(path)).update("\0");
   for (const file of [...listCorpusFiles(corpusDir), METADATA_FILE]) {
     const path = join(corpusDir, file);
     if (!existsSync(path)) continue;

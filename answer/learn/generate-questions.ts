@@ -1,5 +1,6 @@
 import { findBodies } from "../../core/bodies";
 import { type DateMention, findDates, formatIsoForReader } from "../../core/dates";
+import { placeNames } from "../../core/places";
 import { splitSentences } from "../../core/sentences";
 import { fold, hasDiacritics } from "../../core/text";
 import type { CleanDocument, Deadline, Figure } from "../../core/types";
@@ -105,7 +106,19 @@ function figureDraft(
   const end = figure.end - figure.sentenceStart;
   const clause = clauseAround(sentence, start);
   const keepNumbers = random.chance(0.15);
-  const lead = leadBefore(sentence, clause.start, start, index, keepNumbers);
+  // In a list ("Điện Biên (33,25%), Hà Nam (27,72%)") a question names the item's own words, and
+  // sometimes the clause's subject.
+  const previous = Math.max(
+    clause.start,
+    ...figuresBefore(figure, index)
+      .map((other) => other.end - other.sentenceStart)
+      .filter((at) => at <= start),
+  );
+  const subject =
+    previous > clause.start && random.chance(0.5)
+      ? plainWords(sentence.slice(clause.start, previous), index, false).slice(0, 3)
+      : [];
+  const lead = [...subject, ...leadBefore(sentence, previous, start, index, keepNumbers)];
   const unit = figure.unit && figure.unit !== "%" ? figure.unit : "";
   const afterUnit =
     unit && sentence.slice(end).trimStart().startsWith(unit)
@@ -126,6 +139,15 @@ function figureDraft(
     references: referencesOf(document),
     ...(readableTime(figure.asOf) ? { time: readableTime(figure.asOf) as string } : {}),
   };
+}
+
+function figuresBefore(figure: Figure, index: LoadedIndex): Figure[] {
+  return index.figures.filter(
+    (other) =>
+      other.docId === figure.docId &&
+      other.sentenceStart === figure.sentenceStart &&
+      other.end <= figure.start,
+  );
 }
 
 function taskWords(deadline: Deadline, index: LoadedIndex): string[] {
@@ -303,37 +325,8 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
   return sources;
 }
 
-// Provinces and places (none named in these reports is used: each is checked against the index).
-const PLACES = [
-  "Bình Dương",
-  "Đồng Nai",
-  "Cần Thơ",
-  "Hải Phòng",
-  "Đà Nẵng",
-  "Khánh Hòa",
-  "Lâm Đồng",
-  "Nghệ An",
-  "Thái Bình",
-  "Bắc Ninh",
-  "Quảng Ninh",
-  "Vĩnh Long",
-  "Sóc Trăng",
-  "Cà Mau",
-  "Gia Lai",
-  "Đắk Lắk",
-  "Tây Ninh",
-  "Long An",
-  "Phú Yên",
-  "Bình Định",
-  "Lào Cai",
-  "Yên Bái",
-  "Hòa Bình",
-  "Sơn La",
-  "Cao Bằng",
-  "Nội Bài",
-  "Phú Quốc",
-  "Cam Ranh",
-];
+// Places no report names (airports, islands) besides the provinces.
+const OTHER_PLACES = ["Nội Bài", "Phú Quốc", "Cam Ranh", "Côn Đảo", "Vân Đồn"];
 // Things no report counts.
 const ABSENT_THINGS = [
   "vé máy bay",
@@ -361,13 +354,17 @@ function absentIn(index: LoadedIndex, phrase: string): boolean {
   return syllables.length > 1 || index.lexical.documentFrequency("folded", syllables[0] ?? "") === 0;
 }
 
-/** A question like a real one whose answer no report holds: another place, thing or year. */
+/**
+ * A question like a real one whose answer no report holds: a place the item's sentence does not name
+ * (one no report names, or one named elsewhere), a thing no report counts, or a year before any report.
+ */
 function negativeOf(source: Source, random: Random, places: string[], things: string[]): Source {
   const { draft } = source;
   const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
   const choice = random.next();
-  if (choice < 0.4 && places.length > 0) {
-    const place = random.pick(places);
+  const elsewhere = places.filter((place) => !fold(source.gold.quote).includes(fold(place)));
+  if (choice < 0.4 && elsewhere.length > 0) {
+    const place = random.pick(elsewhere);
     return {
       ...source,
       gold: unanswerable,
@@ -408,7 +405,7 @@ export function generateQuestions(
   options: GenerationOptions = DEFAULT_GENERATION,
 ): GeneratedQuestion[] {
   const random = seededRandom(options.seed);
-  const places = PLACES.filter((place) => absentIn(index, place));
+  const places = [...placeNames(), ...OTHER_PLACES.filter((place) => absentIn(index, place))];
   const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));
   const sources = [
     ...random.shuffle(figureSources(index, random)).slice(0, options.perKind),

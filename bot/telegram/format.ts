@@ -183,9 +183,9 @@ function formatDeadlineList(answer: Answer): string {
   const rows = answer.deadlines
     .slice(0, DEADLINE_LIST_LIMIT)
     .map((deadline) => answerDeadlineRow(deadline, answer));
-  // The composer's headline names the period and body asked about ("13 nhiệm vụ … trong Quý I/2024:").
-  const headline = answer.answer.split("\n")[0] ?? "";
-  const title = headline.startsWith(`${count} `) ? headline : phrases(answer.lang).deadlines(count, "");
+  // The composer's headline names the period and body asked about ("Các nhiệm vụ … trong Quý I/2024").
+  const headline = answer.answer.split("\n")[0] || phrases(answer.lang).deadlines("");
+  const title = `${headline} (${count})`;
   return formatDeadlineRows(title, rows, answer.lang, count - rows.length);
 }
 
