@@ -26,8 +26,25 @@ import { answerModel } from "./weights";
  */
 export const MAX_QUESTION_CHARS = 1000;
 
+/**
+ * Below this probability that the ranker's spot is the right one among its sentence's candidates, the
+ * answer quotes the sentence instead of leading with one figure or date: a wrong lead figure is worse
+ * than letting the reader see the passage.
+ */
+const SPOT_CERTAINTY = 0.5;
+
+function spotCertainty(top: RankedCandidate, ranked: RankedCandidate[]): number {
+  let total = 0;
+  for (const other of ranked) {
+    if (other.candidate.sentence === top.candidate.sentence) total += Math.exp(other.score - top.score);
+  }
+  return 1 / total;
+}
+
 function composeBest(top: RankedCandidate, context: Context): Composition {
   const { candidate } = top;
+  if (candidate.kind !== "sentence" && spotCertainty(top, context.ranked) < SPOT_CERTAINTY)
+    return composeSentence(candidate.sentence, context, candidate);
   if (candidate.figure) return composeFigure(top, context);
   if (candidate.deadline) return composeDeadline(candidate.deadline, context);
   if (candidate.date) return composeDate(candidate.date, candidate.sentence, context);
@@ -38,7 +55,7 @@ function composeBest(top: RankedCandidate, context: Context): Composition {
 function asksForList(context: Context): boolean {
   const { plan } = context;
   if (plan.intent === "deadline-list") return true;
-  return plan.intent === "fact" && plan.body !== undefined && (plan.time !== undefined || plan.asksDuties);
+  return plan.intent === "fact" && plan.body !== undefined && plan.asksDuties;
 }
 
 /** Validates and normalizes the question; an empty one is the caller's mistake, not a search. */

@@ -33,12 +33,17 @@ function footnotesOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
     }));
 }
 
-export function composeSentence(sentence: SentenceInContext, context: Context): Composition {
+/** `focus` centres the quote of a long sentence on the part that answers (the spot the ranker rated best). */
+export function composeSentence(
+  sentence: SentenceInContext,
+  context: Context,
+  focus: { start: number; end: number } = { start: 0, end: 0 },
+): Composition {
   const { citations, lang } = context;
   const { spot } = sentence;
   const citation = citations.items[citations.add(spot)];
   const lines = [
-    `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, 0, 0, QUOTE_LIMIT)}"`,
+    `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, focus.start, focus.end, QUOTE_LIMIT)}"`,
   ];
   const document = context.deps.index.documentsById.get(spot.docId);
   if (document) {

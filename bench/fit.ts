@@ -28,7 +28,10 @@ const DEV_WEIGHT = 3;
 interface Held {
   example: Example;
   features: Float64Array;
+  /** The top candidate's sentence holds the answer. */
   correct: boolean;
+  /** The top candidate is the answer itself. */
+  spotCorrect: boolean;
   fold: string;
 }
 
@@ -70,10 +73,13 @@ function heldOut(example: Example, weights: Float64Array, fold: string): Held {
     }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0];
+  // An answer quotes its sentence: it answers when that sentence holds the answer.
+  const sentence = top?.candidate.sentence;
   return {
     example,
     features: confidenceFeatures(example.plan, ranked),
-    correct: top !== undefined && example.positives.includes(top.at),
+    correct: example.positives.some((at) => example.candidates[at]?.sentence === sentence),
+    spotCorrect: top !== undefined && example.positives.includes(top.at),
     fold,
   };
 }
@@ -82,34 +88,52 @@ function row(cells: Array<string | number>, widths: number[]): string {
   return cells.map((cell, at) => String(cell).padEnd(widths[at] ?? 10)).join(" ");
 }
 
+function share(items: Held[], passes: (item: Held) => boolean): string {
+  if (items.length === 0) return "—";
+  return `${percent(items.filter(passes).length / items.length)} (${items.length})`;
+}
+
+/**
+ * Fits on all folds but one and reports on the one held out: the top candidate is the answer (spot) or
+ * stands in the sentence that holds it (sentence, what an answer quotes), on all and on graded questions.
+ */
 function crossValidate(examples: Example[], foldOf: (example: Example) => string, title: string): Held[] {
   const folds = [...new Set(examples.map(foldOf))].sort();
   const held: Held[] = [];
+  const widths = [16, 10, 12, 14, 14, 14, 14];
   process.stdout.write(
-    `\n${title}\n${row(["held out", "questions", "train top-1", "held-out top-1", "held-out dev"], [16, 10, 12, 15, 12])}\n`,
+    `\n${title}\n${row(["held out", "questions", "train spot", "spot", "sentence", "dev spot", "dev sentence"], widths)}\n`,
   );
   for (const fold of folds) {
     const train = examples.filter((example) => foldOf(example) !== fold);
-    const test = examples.filter((example) => foldOf(example) === fold);
     const weights = fitWeights(train);
-    const answerable = (list: Example[]) => list.filter((example) => example.positives.length > 0);
-    const testDev = answerable(test.filter((example) => example.origin === "dev"));
+    const tested = examples
+      .filter((example) => foldOf(example) === fold)
+      .map((example) => heldOut(example, weights, fold));
+    held.push(...tested);
+    const answerable = tested.filter((item) => item.example.positives.length > 0);
+    const dev = answerable.filter((item) => item.example.origin === "dev");
+    const trainAnswerable = train.filter((example) => example.positives.length > 0);
     process.stdout.write(
       `${row(
         [
           fold.slice(0, 16),
-          test.length,
-          percent(topOneAccuracy(rankingSet(answerable(train)), weights)),
-          percent(topOneAccuracy(rankingSet(answerable(test)), weights)),
-          testDev.length > 0
-            ? `${percent(topOneAccuracy(rankingSet(testDev), weights))} (${testDev.length})`
-            : "—",
+          tested.length,
+          percent(topOneAccuracy(rankingSet(trainAnswerable), weights)),
+          share(answerable, (item) => item.spotCorrect),
+          share(answerable, (item) => item.correct),
+          share(dev, (item) => item.spotCorrect),
+          share(dev, (item) => item.correct),
         ],
-        [16, 10, 12, 15, 12],
+        widths,
       )}\n`,
     );
-    for (const example of test) held.push(heldOut(example, weights, fold));
   }
+  const answerable = held.filter((item) => item.example.positives.length > 0);
+  const dev = answerable.filter((item) => item.example.origin === "dev");
+  process.stdout.write(
+    `${row(["all folds", held.length, "", share(answerable, (item) => item.spotCorrect), share(answerable, (item) => item.correct), share(dev, (item) => item.spotCorrect), share(dev, (item) => item.correct)], widths)}\n`,
+  );
   return held;
 }
 

@@ -163,7 +163,8 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
   ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn"].map(fold),
 );
 
-const COUNT_QUESTION = /\b(bao nhieu|how many|how much|ty le|so luong|what share|what percentage)\b/;
+const COUNT_QUESTION =
+  /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 const DEFINITION_QUESTION =
   /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
@@ -187,16 +188,16 @@ const DEADLINE_WORDS =
 const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period)\b/;
 const FIGURE_WORDS =
-  /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what share|what percentage|what proportion|what rate|what number|what fraction|rank)\b/;
+  /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
 const AMOUNT_QUESTION =
   /\bwhat (?:was|is|were|are)\b.*\b(revenue|budget|cost|amount|number|total|value|score|rate|share|percentage|funding|spending|level)\b/;
 const PERCENT_WORDS =
-  /\b(ty le|phan tram|bao nhieu %|what share|what percentage|what proportion|what rate|percent)\b|%/;
+  /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
 const MONEY_WORDS =
   /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax)\b/;
 const BODY_WORDS =
-  /\b(co quan nao|don vi nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
+  /\b(co quan nao|don vi nao|don vi cap \w+ nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =
   /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
 
@@ -525,7 +526,7 @@ function countedConcept(folded: string, concepts: Concept[]): Concept | undefine
 }
 
 const ASK_WORDS =
-  /\b(bao nhieu|how many|how much|what share|what percentage|khi nao|bao gio|ngay nao|thoi han nao|nam nao|thang nao|when|by when|which|what|co quan nao|don vi nao|o dau|la gi)\b/;
+  /\b(bao nhieu|how many|how much|what share|what percentage|khi nao|bao gio|ngay nao|thoi han nao|nam nao|thang nao|when|by when|which|what|co quan nao|don vi nao|nao|o dau|la gi)\b/;
 
 /**
  * In "X đã cấp bao nhiêu Y", X is what the sentence prints before the number and Y after it: concepts
