@@ -47,7 +47,7 @@ function composeBest(top: RankedCandidate, context: Context): Composition {
     return composeSentence(candidate.sentence, context, candidate);
   if (candidate.figure) return composeFigure(top, context);
   if (candidate.deadline) return composeDeadline(candidate.deadline, context);
-  if (candidate.date) return composeDate(candidate.date, candidate.sentence, context);
+  if (candidate.date) return composeDate(candidate, context);
   return composeSentence(candidate.sentence, context);
 }
 
@@ -119,11 +119,7 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   });
   const model = answerModel();
   const view = questionView(plan, hits[0]?.score ?? 1, documents);
-  const ranked = rankCandidates(
-    view,
-    candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
-    model.ranker.weights,
-  );
+  const ranked = rankCandidates(view, candidatesOf(sentencesOfHits(index, hits), plan), model.ranker.weights);
   const context: Context = {
     deps,
     plan,

@@ -1,6 +1,8 @@
 import { type DateMention, findDates } from "../core/dates";
+import { namesPlace } from "../core/places";
 import { splitSentences } from "../core/sentences";
-import type { Chunk, Deadline, Figure } from "../core/types";
+import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
+import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
 import type { SearchHit } from "../index/search";
 import type { QuoteSpot } from "./citations";
@@ -24,6 +26,10 @@ export interface SentenceInContext {
   figures: Figure[];
   deadlines: Deadline[];
   dates: DateMention[];
+  /** Dates in the heading the sentence stands under ("2. NHIỆM VỤ TRỌNG TÂM NĂM 2022"): they date its tasks. */
+  headingDates: DateMention[];
+  /** For a footnote, the sentence whose marker points to it: what the footnote's list is about. */
+  referrer?: string;
 }
 
 export interface Candidate {
@@ -35,6 +41,8 @@ export interface Candidate {
   figure?: Figure;
   deadline?: Deadline;
   date?: DateMention;
+  /** The date is printed in the sentence's heading, not in the sentence. */
+  fromHeading?: boolean;
 }
 
 // A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`) is not an event's date.
@@ -45,7 +53,21 @@ export function isDocumentReferenceDate(sentence: string, mention: DateMention):
 }
 
 interface ChunkSentences {
-  sentences: Array<{ start: number; text: string; dates: DateMention[] }>;
+  sentences: Array<{ start: number; text: string; dates: DateMention[]; referrer?: string }>;
+  headingDates: DateMention[];
+}
+
+const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
+/** The sentence holding the marker of the footnote that starts at `start`. */
+function referrerOf(document: CleanDocument | undefined, start: number): string | undefined {
+  const note = document?.footnotes.find((footnote) => footnote.start === start);
+  if (!document || note?.referenceAt === undefined) return undefined;
+  const from = Math.max(0, note.referenceAt - 600);
+  return splitSentences(document.text.slice(from, note.referenceAt + 200)).find(
+    (sentence) =>
+      from + sentence.start <= (note.referenceAt ?? 0) && (note.referenceAt ?? 0) < from + sentence.end,
+  )?.text;
 }
 
 // Sentences and their dates depend only on the chunk: split them once per loaded index.
@@ -59,12 +81,19 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
   }
   let found = byChunk.get(chunk.id);
   if (!found) {
+    const document = index.documentsById.get(chunk.docId);
     found = {
-      sentences: splitSentences(chunk.text).map((sentence) => ({
-        start: chunk.start + sentence.start,
-        text: sentence.text,
-        dates: findDates(sentence.text),
-      })),
+      sentences: splitSentences(chunk.text).map((sentence) => {
+        const start = chunk.start + sentence.start;
+        const referrer = FOOTNOTE_START.test(sentence.text) ? referrerOf(document, start) : undefined;
+        return {
+          start,
+          text: sentence.text,
+          dates: findDates(sentence.text),
+          ...(referrer ? { referrer } : {}),
+        };
+      }),
+      headingDates: findDates(chunk.sectionPath.at(-1) ?? ""),
     };
     byChunk.set(chunk.id, found);
   }
@@ -77,7 +106,8 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
   const result: SentenceInContext[] = [];
   hits.forEach((hit, hitRank) => {
     const { chunk } = hit;
-    sentencesOf(index, chunk).sentences.forEach((sentence, ordinal) => {
+    const { sentences, headingDates } = sentencesOf(index, chunk);
+    sentences.forEach((sentence, ordinal) => {
       const key = `${chunk.docId}:${sentence.start}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -95,14 +125,41 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
         figures: hit.figures.filter((figure) => figure.sentenceStart === sentence.start),
         deadlines: hit.deadlines.filter((deadline) => deadline.sentenceStart === sentence.start),
         dates: sentence.dates,
+        headingDates,
+        ...(sentence.referrer ? { referrer: sentence.referrer } : {}),
       });
     });
   });
   return result;
 }
 
+const PRINTED_NUMBER = /\d+(?:[.,]\d+)*/g;
+
+/** A number the sentence prints besides those the question gives. */
+function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
+  return (sentence.match(PRINTED_NUMBER) ?? []).some((number) => !givenNumbers.includes(number));
+}
+
+/**
+ * What kind of answer the question admits, whatever the scores: "how many" needs a number (a figure, or
+ * a sentence printing one), "which province" a sentence naming a place.
+ */
+function admits(plan: QueryPlan, candidate: Candidate): boolean {
+  const sentence = candidate.sentence.spot.sentence;
+  if (plan.intent === "figure" && plan.asksCount) {
+    if (candidate.kind === "date" || candidate.kind === "deadline") return false;
+    if (candidate.kind === "sentence" && !printsNewNumber(sentence, plan.givenNumbers)) return false;
+  }
+  if (plan.expectsName === "place" && !namesPlace(sentence)) return false;
+  return true;
+}
+
 /** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */
-export function candidatesOf(sentences: SentenceInContext[], givenNumbers: string[]): Candidate[] {
+export function candidatesOf(sentences: SentenceInContext[], plan: QueryPlan): Candidate[] {
+  return allCandidates(sentences, plan.givenNumbers).filter((candidate) => admits(plan, candidate));
+}
+
+function allCandidates(sentences: SentenceInContext[], givenNumbers: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     const base = sentence.spot.sentenceStart;
@@ -128,6 +185,12 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
     }
     for (const date of sentence.dates) {
       candidates.push({ kind: "date", sentence, start: date.start, end: date.end, date });
+    }
+    // A heading's date dates what stands under it, but only a sentence without a date of its own.
+    if (sentence.dates.length === 0) {
+      for (const date of sentence.headingDates) {
+        candidates.push({ kind: "date", sentence, start: 0, end: 0, date, fromHeading: true });
+      }
     }
     candidates.push({ kind: "sentence", sentence, start: 0, end: sentence.spot.sentence.length });
   }

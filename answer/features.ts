@@ -76,6 +76,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "bodyFit",
   "spotInTime",
   "definesTerm",
+  "fromHeading",
   "givenNumbers",
   "nameAsked",
 ];
@@ -169,7 +170,10 @@ function sentenceFeatures(view: QuestionView, sentence: SentenceInContext): numb
   const { spot, hit } = sentence;
   const heading = spot.sectionPath.join(" ");
   const foldedSentence = fold(spot.sentence);
-  const foldedContext = fold(`${spot.sectionPath.at(-1) ?? ""}\n${spot.sentence}`);
+  // A footnote's list is about what its referring sentence says.
+  const foldedContext = fold(
+    `${spot.sectionPath.at(-1) ?? ""}\n${sentence.referrer ?? ""}\n${spot.sentence}`,
+  );
   const inSentence = coverage("", plan.concepts, foldedSentence);
   const inContext = coverage("", plan.concepts, foldedContext);
   let rareMissing = 0;
@@ -321,14 +325,13 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
 const WINDOW_BEFORE = 120;
 const WINDOW_AFTER = 60;
 
-function windowAround(sentence: string, candidate: Candidate): string {
-  if (candidate.kind === "sentence") return sentence;
-  return sentence.slice(Math.max(0, candidate.start - WINDOW_BEFORE), candidate.end + WINDOW_AFTER);
-}
-
-/** Coverage of the text around the spot, whatever the punctuation: clauses are not always marked. */
-function windowCoverage(plan: QueryPlan, sentence: string, candidate: Candidate): number {
-  return coverage(windowAround(sentence, candidate), plan.concepts).score;
+/** Where a candidate's answer stands: its text, the answer's offsets in it, and the part of it that is its own. */
+interface SpotText {
+  text: string;
+  start: number;
+  end: number;
+  whole: boolean;
+  segment: string;
 }
 
 /** Where the other figures and dates of the sentence stand: they bound the text that belongs to this spot. */
@@ -355,29 +358,52 @@ function segmentOf(sentence: string, candidate: Candidate): string {
   return sentence.slice(from, to);
 }
 
-function segmentCoverage(plan: QueryPlan, sentence: string, candidate: Candidate): number {
-  if (candidate.kind === "sentence") return coverage(sentence, plan.concepts).score;
-  return coverage(segmentOf(sentence, candidate), plan.concepts).score;
+/**
+ * A deadline's own text is its task, which may begin in the sentence before ("Tham mưu … ban hành Nghị
+ * định …. Hoàn thành trong Quý I/2025."); every other spot stands in its sentence.
+ */
+function spotTextOf(candidate: Candidate): SpotText {
+  const sentence = candidate.sentence.spot.sentence;
+  const { deadline } = candidate;
+  if (deadline) {
+    const due = deadline.dueText;
+    const text = deadline.task.includes(due) ? deadline.task : `${deadline.task} ${due}`;
+    const start = Math.max(0, text.lastIndexOf(due));
+    return { text, start, end: start + due.length, whole: false, segment: text };
+  }
+  const whole = candidate.kind === "sentence" || candidate.fromHeading === true;
+  return {
+    text: sentence,
+    start: candidate.start,
+    end: candidate.end,
+    whole,
+    segment: whole ? sentence : segmentOf(sentence, candidate),
+  };
+}
+
+function windowOf(spot: SpotText): string {
+  if (spot.whole) return spot.text;
+  return spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.end + WINDOW_AFTER);
 }
 
 /** Share of the concepts asked before the question word that stand just before the spot. */
-function leadBefore(plan: QueryPlan, sentence: string, candidate: Candidate): number {
+function leadBefore(plan: QueryPlan, spot: SpotText): number {
   const lead = plan.concepts.filter((concept) => concept.beforeAsk);
-  if (lead.length === 0 || candidate.kind === "sentence") return 0;
-  return coverage(sentence.slice(Math.max(0, candidate.start - WINDOW_BEFORE), candidate.start), lead).score;
+  if (lead.length === 0 || spot.whole) return 0;
+  return coverage(spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.start), lead).score;
 }
 
 /** The thing the question counts stands right after the spot (`… 547 mẫu ADN`). */
-function countedAfter(plan: QueryPlan, sentence: string, candidate: Candidate): number {
-  if (!plan.counted || candidate.kind === "sentence") return 0;
-  return coverage(sentence.slice(candidate.end, candidate.end + 40), [plan.counted]).score;
+function countedAfter(plan: QueryPlan, spot: SpotText): number {
+  if (!plan.counted || spot.whole) return 0;
+  return coverage(spot.text.slice(spot.end, spot.end + 40), [plan.counted]).score;
 }
 
-/** The body the question names stands near the spot (1), elsewhere in the sentence (0.5), or not at all (-1). */
-function bodyNear(body: string, sentence: string, candidate: Candidate): number {
+/** The body the question names stands near the spot (1), elsewhere in the text (0.5), or not at all (-1). */
+function bodyNear(body: string, spot: SpotText): number {
   const wanted = fold(body);
-  if (fold(windowAround(sentence, candidate)).includes(wanted)) return 1;
-  return fold(sentence).includes(wanted) ? 0.5 : -1;
+  if (fold(windowOf(spot)).includes(wanted)) return 1;
+  return fold(spot.text).includes(wanted) ? 0.5 : -1;
 }
 
 /** Share of the numbers the question gives (`04`, `25 dịch vụ công`) that the sentence prints: context it shares. */
@@ -403,25 +429,25 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, `${intentOf(plan)}→${candidate.kind}`, 1);
   values.set(sentenceFeatures(view, candidate.sentence), SENTENCE_FEATURES_FROM);
   const { spot } = candidate.sentence;
-  const scored = scoreSpot(plan.concepts, spot.sentence, candidate.start, candidate.end, spot.sectionPath);
+  const own = spotTextOf(candidate);
+  const scored = scoreSpot(plan.concepts, own.text, own.start, own.end, spot.sectionPath);
   set(values, "topicMissing", scored.topicMissing ? 1 : 0);
-  set(
-    values,
-    "clauseCoverage",
-    candidate.kind === "sentence" ? (values[FEATURE_AT.get("sentenceCoverage") ?? 0] ?? 0) : scored.clause,
-  );
-  set(values, "nearness", candidate.kind === "sentence" ? 0 : scored.nearness);
-  set(values, "firstOfKind", candidate.kind === "sentence" ? 0 : firstOfKind(candidate));
+  // A deadline's clause is its whole task, however many sentences the task spans.
+  const wholeClause = own.whole || candidate.deadline !== undefined;
+  set(values, "clauseCoverage", wholeClause ? coverage(own.text, plan.concepts).score : scored.clause);
+  set(values, "nearness", own.whole ? 0 : scored.nearness);
+  set(values, "firstOfKind", own.whole || candidate.deadline ? 0 : firstOfKind(candidate));
+  set(values, "fromHeading", candidate.fromHeading ? 1 : 0);
   set(values, "definesTerm", definesTerm(plan, fold(spot.sentence)));
   set(values, "givenNumbers", givenNumbersIn(plan, spot.sentence));
   set(values, "nameAsked", nameAsked(plan, spot.sentence));
   // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
-  set(values, "windowCoverage", windowCoverage(plan, spot.sentence, candidate));
-  set(values, "segmentCoverage", segmentCoverage(plan, spot.sentence, candidate));
-  set(values, "leadBefore", leadBefore(plan, spot.sentence, candidate));
-  set(values, "countedAfter", countedAfter(plan, spot.sentence, candidate));
-  if (plan.body) set(values, "bodyNear", bodyNear(plan.body, spot.sentence, candidate));
+  set(values, "windowCoverage", coverage(windowOf(own), plan.concepts).score);
+  set(values, "segmentCoverage", coverage(own.segment, plan.concepts).score);
+  set(values, "leadBefore", leadBefore(plan, own));
+  set(values, "countedAfter", countedAfter(plan, own));
+  if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));
   figureFeatures(values, candidate, view);
   dateFeatures(values, candidate, plan);
   return values;

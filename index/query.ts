@@ -542,6 +542,12 @@ function markBeforeAsk(folded: string, concepts: Concept[]): void {
   }
 }
 
+/** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
+function vietnameseNotation(english: string): string {
+  const [whole = "", decimals] = english.split(".");
+  return `${whole.replace(/,/g, ".")}${decimals !== undefined ? `,${decimals}` : ""}`;
+}
+
 /** Reads a question into a plan the search and the answer composer follow. */
 export function understandQuestion(
   question: string,
@@ -581,9 +587,11 @@ export function understandQuestion(
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);
   const counted = countedConcept(folded, concepts);
-  const givenNumbers = (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).filter(
-    (number) => !time?.text.includes(number),
-  );
+  const givenNumbers = (
+    lang === "en"
+      ? (normalized.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? []).map(vietnameseNotation)
+      : (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? [])
+  ).filter((number) => !time?.text.includes(number));
   return {
     question: normalized,
     lang,

@@ -27,8 +27,18 @@ export function isotonicCalibration(
       });
     }
   }
-  const steps: Array<[number, number]> = [];
+  // Neighbouring blocks with the same share are one step: keep only the ends of each run.
+  const merged: typeof blocks = [];
   for (const block of blocks) {
+    const last = merged.at(-1);
+    if (last && Math.abs(last.sum / last.weight - block.sum / block.weight) < 1e-9) {
+      last.high = block.high;
+      last.sum += block.sum;
+      last.weight += block.weight;
+    } else merged.push({ ...block });
+  }
+  const steps: Array<[number, number]> = [];
+  for (const block of merged) {
     const share = Math.round((1000 * block.sum) / block.weight) / 1000;
     steps.push([Math.round(block.low * 1e4) / 1e4, share]);
     if (block.high > block.low) steps.push([Math.round(block.high * 1e4) / 1e4, share]);

@@ -33,7 +33,7 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     documents: index.documents.map((document) => document.meta),
   });
   const hits = await search({ index }, plan, { topK: SEARCH_DEPTH });
-  const candidates = candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers);
+  const candidates = candidatesOf(sentencesOfHits(index, hits), plan);
   const view = questionView(
     plan,
     hits[0]?.score ?? 1,

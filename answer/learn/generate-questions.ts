@@ -48,6 +48,10 @@ function plainWords(text: string, index: LoadedIndex, keepNumbers: boolean): str
   return keepNumbers ? words : words.filter((word) => !/\d/.test(word));
 }
 
+function isNewest(document: CleanDocument, index: LoadedIndex): boolean {
+  return index.documents.every((other) => other.meta.asOf <= document.meta.asOf);
+}
+
 function referencesOf(document: CleanDocument): QuestionDraft["references"] {
   const vi: string[] = [];
   const en: string[] = [];
@@ -130,6 +134,11 @@ function figureDraft(
   );
   if (lead.length + tail.length < 2) return undefined;
   const ask = ASK_FOR_KIND[figure.kind];
+  // A date the sentence itself gives for its figures ("Tính đến hết năm 2024, …") is how people date them.
+  const printedTime = findDates(sentence.slice(0, start))
+    .at(-1)
+    ?.text.replace(/^(tính đến|đến|tính)\s+/iu, "");
+  const time = printedTime ?? readableTime(figure.asOf);
   return {
     lead,
     ask: random.pick(ask.vi),
@@ -137,7 +146,8 @@ function figureDraft(
     tail,
     englishAsk: ask.en,
     references: referencesOf(document),
-    ...(readableTime(figure.asOf) ? { time: readableTime(figure.asOf) as string } : {}),
+    newest: isNewest(document, index),
+    ...(time ? { time } : {}),
   };
 }
 
@@ -176,6 +186,7 @@ function deadlineDraft(
     tail: [],
     englishAsk: "By when must",
     references: referencesOf(document),
+    newest: isNewest(document, index),
   };
 }
 
@@ -202,6 +213,7 @@ function eventDraft(
     tail: [],
     englishAsk: from ? "Since when" : "When",
     references: referencesOf(document),
+    newest: isNewest(document, index),
   };
 }
 
@@ -222,6 +234,7 @@ function bodyDraft(
     tail: rest,
     englishAsk: "Which agency",
     references: referencesOf(document),
+    newest: isNewest(document, index),
   };
 }
 

@@ -91,7 +91,11 @@ export function dueForms(candidate: Pick<Candidate, "date" | "deadline">): strin
 export function answersGold(gold: Gold, candidate: Candidate): boolean {
   if (gold.kind === "unanswerable") return false;
   const sentence = candidate.sentence.spot.sentence;
-  if (!holdsQuote(gold.quote, sentence)) return false;
+  // A date taken from the heading is quoted with it.
+  const quoted = candidate.fromHeading
+    ? `${candidate.sentence.spot.sectionPath.at(-1) ?? ""}\n${sentence}`
+    : sentence;
+  if (!holdsQuote(gold.quote, quoted)) return false;
   const dates = gold.answers.filter((answer) => CANONICAL_DATE.test(answer));
   switch (gold.kind) {
     case "figure": {

@@ -35,8 +35,10 @@ export interface QuestionDraft {
   englishAsk: string;
   /** Ways to name the item's report or moment (`báo cáo tháng 1/2025`, `the January 2025 report`). */
   references: { vi: string[]; en: string[] };
-  /** The time the item describes, as a reader writes it (`tháng 01/2025`), when known. */
+  /** The time the item describes, as a reader writes it (`tháng 01/2025`, `hết năm 2024`), when known. */
   time?: string;
+  /** The item comes from the newest report: asking "hiện nay" (now) points at it. */
+  newest: boolean;
 }
 
 interface Lexicon {
@@ -194,6 +196,8 @@ export function writeQuestion(
       return `${random.pick(frames)} ${vietnamese(draft, random, 0.15, false)}?`;
     }
     case "undated":
+      // "Now" asks for the newest figure: only an item of the newest report answers it.
+      if (!draft.newest) return undefined;
       return `${random.pick(["Hiện nay,", "Đến nay,", "Hiện tại"])} ${vietnamese(draft, random, 0.15, false)}?`;
   }
 }
