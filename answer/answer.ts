@@ -3,7 +3,7 @@ import { normalizeText } from "../core/text";
 import { understandQuestion } from "../index/query";
 import { search } from "../index/search";
 import type { Answer, AnswerDeps, AskRequest } from "./answer-types";
-import { candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "./candidates";
+import { admits, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "./candidates";
 import { CitationList } from "./citations";
 import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
@@ -56,6 +56,18 @@ function asksForList(context: Context): boolean {
   const { plan } = context;
   if (plan.intent === "deadline-list") return true;
   return plan.intent === "fact" && plan.body !== undefined && plan.asksDuties;
+}
+
+/** The composition when every number it prints stands in its quotes (or is a derived date). */
+function grounded(composition: Composition, context: Context): Composition | undefined {
+  const text = composition.lines.join("\n");
+  return ungroundedNumbers(text, context.citations.items, composition.derived).length === 0 ? composition : undefined;
+}
+
+/** The safe fallback: the sentence itself, quoted and cited, with nothing added. */
+function quoteOnly(top: RankedCandidate, context: Context): Composition {
+  context.citations = new CitationList(context.deps.index.documentsById);
+  return composeSentence(top.candidate.sentence, context, top.candidate);
 }
 
 /** Validates and normalizes the question; an empty one is the caller's mistake, not a search. */
@@ -119,7 +131,12 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   });
   const model = answerModel();
   const view = questionView(plan, hits[0]?.score ?? 1, documents);
-  const ranked = rankCandidates(view, candidatesOf(sentencesOfHits(index, hits), plan), model.ranker.weights);
+  const considered = rankCandidates(
+    view,
+    candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
+    model.ranker.weights,
+  );
+  const ranked = considered.filter((item) => admits(plan, item.candidate));
   const context: Context = {
     deps,
     plan,
@@ -127,6 +144,7 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     today: deps.today(),
     citations: new CitationList(index.documentsById),
     ranked,
+    considered,
   };
   if (asksForList(context)) {
     const listing = composeDeadlineList(context);
@@ -138,6 +156,6 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages.
   if (!top || confidence < model.threshold || plan.unknownNames.length > 0)
     return notFound(context, confidence);
-  const composition = composeBest(top, context);
+  const composition = grounded(composeBest(top, context), context) ?? quoteOnly(top, context);
   return phraseOrKeep(deps, answered(context, composition, confidence), composition.derived, question);
 }

@@ -144,7 +144,7 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
  * What kind of answer the question admits, whatever the scores: "how many" needs a number (a figure, or
  * a sentence printing one), "which province" a sentence naming a place.
  */
-function admits(plan: QueryPlan, candidate: Candidate): boolean {
+export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
   if (plan.intent === "figure" && plan.asksCount) {
     if (candidate.kind === "date" || candidate.kind === "deadline") return false;
@@ -155,11 +155,7 @@ function admits(plan: QueryPlan, candidate: Candidate): boolean {
 }
 
 /** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */
-export function candidatesOf(sentences: SentenceInContext[], plan: QueryPlan): Candidate[] {
-  return allCandidates(sentences, plan.givenNumbers).filter((candidate) => admits(plan, candidate));
-}
-
-function allCandidates(sentences: SentenceInContext[], givenNumbers: string[]): Candidate[] {
+export function candidatesOf(sentences: SentenceInContext[], givenNumbers: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     const base = sentence.spot.sentenceStart;

@@ -1,5 +1,6 @@
 import type { Deadline } from "../core/types";
 import type { AnswerDeadline } from "./answer-types";
+import type { QuoteSpot } from "./citations";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { deadlineStatus, listDeadlines } from "./list-deadlines";
 import { excerpt, phrases, readableDate, sourceLine } from "./wording";
@@ -10,6 +11,21 @@ import { excerpt, phrases, readableDate, sourceLine } from "./wording";
  */
 const MAX_LISTED = 15;
 
+/**
+ * The quote a deadline is cited with: its sentence, reaching back to where its task begins when the task
+ * starts in the sentence before ("Tham mưu … ban hành Nghị định …. Hoàn thành trong Quý I/2025.").
+ */
+function deadlineSpot(deadline: Deadline, context: Context): QuoteSpot {
+  const spot = spotOf(deadline);
+  const text = context.deps.index.documentsById.get(deadline.docId)?.text;
+  const head = deadline.task.slice(0, 24);
+  if (!text || deadline.sentence.includes(head)) return spot;
+  const from = text.lastIndexOf(head, deadline.sentenceStart);
+  if (from === -1 || deadline.sentenceStart - from > 1500) return spot;
+  const end = deadline.sentenceStart + deadline.sentence.length;
+  return { ...spot, sentence: text.slice(from, end), sentenceStart: from };
+}
+
 function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
   return {
     task: deadline.task,
@@ -19,7 +35,7 @@ function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
     setOn: deadline.setOn,
     status: deadlineStatus(deadline.dueDate, context.today),
     reportedLate: deadline.late || deadline.lateNotes.length > 0,
-    citation: context.citations.add(spotOf(deadline)),
+    citation: context.citations.add(deadlineSpot(deadline, context)),
   };
 }
 
@@ -34,11 +50,12 @@ export function composeDeadline(deadline: Deadline, context: Context): Compositi
   const words = phrases(context.lang);
   const citation = context.citations.items[entry.citation];
   const who = deadline.body ? `${deadline.body}: ` : "";
-  const at = deadline.start - deadline.sentenceStart;
+  const quote = citation?.quote ?? deadline.sentence;
+  const at = deadline.start - (citation?.start ?? deadline.sentenceStart);
   const lines = [
     `${who}${deadline.task} — ${words.due} ${deadline.dueText} (${readableDate(deadline.dueDate, context.lang)}), ${words.setBy} ${citation ? sourceLine(citation, context.lang) : ""}.`,
     `${statusText(entry, context)}.`,
-    `${words.quote}: "${excerpt(deadline.sentence, at, deadline.end - deadline.sentenceStart, QUOTE_LIMIT)}"`,
+    `${words.quote}: "${excerpt(quote, at, deadline.end - (citation?.start ?? deadline.sentenceStart), QUOTE_LIMIT)}"`,
   ];
   return {
     lines,

@@ -11,7 +11,10 @@ export interface Context {
   lang: Lang;
   today: string;
   citations: CitationList;
+  /** The candidates the question admits, best first. */
   ranked: RankedCandidate[];
+  /** Every candidate found, admitted or not, best first: the closest passages of a refusal. */
+  considered: RankedCandidate[];
 }
 
 /** An answer's lines and structured parts, before it is checked for grounding. */

@@ -11,7 +11,7 @@ export function notFound(context: Context, confidence: number): Answer {
   const lines: string[] = [words.notFound];
   if (plan.unknownNames.length > 0) lines.push(`${words.unknownNames}: ${plan.unknownNames.join(", ")}.`);
   const shown = new Set<string>();
-  const closest = context.ranked.filter((ranked) => {
+  const closest = context.considered.filter((ranked) => {
     const { docId } = ranked.candidate.sentence.spot;
     if (shown.has(docId)) return false;
     shown.add(docId);

@@ -558,7 +558,10 @@ export function understandQuestion(
   const folded = foldPhrase(normalized);
   const foldedQuestion = fold(normalized);
   const lang = options.lang ?? detectLanguage(normalized);
-  const intent = detectIntent(folded);
+  // A topic alone ("tai khoan vneid", "bn dvc toan trinh") asks a figures desk for the topic's figure.
+  const bareTopic = !QUESTION_WORDS.test(foldedQuestion);
+  const detected = detectIntent(folded);
+  const intent = bareTopic && detected === "fact" ? "figure" : detected;
   const documents = findDocumentReference(normalized, folded, context.documents);
   const mentions = findDates(normalized).filter((mention) => !isReferenceDate(normalized, mention));
   const dateSpans = mentions.map((mention) => {
@@ -603,7 +606,7 @@ export function understandQuestion(
     asksCount: COUNT_QUESTION.test(foldedQuestion),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),
-    bareTopic: !QUESTION_WORDS.test(foldedQuestion),
+    bareTopic,
     asksDefinition: intent === "fact" && DEFINITION_QUESTION.test(foldedQuestion),
     concepts,
     givenNumbers,

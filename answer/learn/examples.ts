@@ -2,7 +2,7 @@ import type { QueryPlan } from "../../index/query";
 import { understandQuestion } from "../../index/query";
 import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
-import { type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
+import { admits, type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
 import { featuresOf, questionView } from "../features";
 import { answersGold, type Gold } from "./label";
 
@@ -33,7 +33,9 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     documents: index.documents.map((document) => document.meta),
   });
   const hits = await search({ index }, plan, { topK: SEARCH_DEPTH });
-  const candidates = candidatesOf(sentencesOfHits(index, hits), plan);
+  const candidates = candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers).filter((candidate) =>
+    admits(plan, candidate),
+  );
   const view = questionView(
     plan,
     hits[0]?.score ?? 1,
