@@ -61,7 +61,9 @@ function asksForList(context: Context): boolean {
 /** The composition when every number it prints stands in its quotes (or is a derived date). */
 function grounded(composition: Composition, context: Context): Composition | undefined {
   const text = composition.lines.join("\n");
-  return ungroundedNumbers(text, context.citations.items, composition.derived).length === 0 ? composition : undefined;
+  return ungroundedNumbers(text, context.citations.items, composition.derived).length === 0
+    ? composition
+    : undefined;
 }
 
 /** The safe fallback: the sentence itself, quoted and cited, with nothing added. */

@@ -1,6 +1,7 @@
 import { type DateMention, findDates } from "../core/dates";
 import { namesPlace } from "../core/places";
 import { splitSentences } from "../core/sentences";
+import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
@@ -30,6 +31,12 @@ export interface SentenceInContext {
   headingDates: DateMention[];
   /** For a footnote, the sentence whose marker points to it: what the footnote's list is about. */
   referrer?: string;
+  /** The sentence folded (same offsets). */
+  folded: string;
+  /** The sentence read in its context, folded: its heading, the sentence referring to it, itself. */
+  foldedContext: string;
+  /** The syllables of that context. */
+  contextSyllables: Set<string>;
 }
 
 export interface Candidate {
@@ -52,8 +59,18 @@ export function isDocumentReferenceDate(sentence: string, mention: DateMention):
   return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
 }
 
+interface ChunkSentence {
+  start: number;
+  text: string;
+  dates: DateMention[];
+  referrer?: string;
+  folded: string;
+  foldedContext: string;
+  contextSyllables: Set<string>;
+}
+
 interface ChunkSentences {
-  sentences: Array<{ start: number; text: string; dates: DateMention[]; referrer?: string }>;
+  sentences: ChunkSentence[];
   headingDates: DateMention[];
 }
 
@@ -82,18 +99,24 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
   let found = byChunk.get(chunk.id);
   if (!found) {
     const document = index.documentsById.get(chunk.docId);
+    const heading = chunk.sectionPath.at(-1) ?? "";
     found = {
       sentences: splitSentences(chunk.text).map((sentence) => {
         const start = chunk.start + sentence.start;
         const referrer = FOOTNOTE_START.test(sentence.text) ? referrerOf(document, start) : undefined;
+        // A footnote's list is about what its referring sentence says.
+        const foldedContext = fold(`${heading}\n${referrer ?? ""}\n${sentence.text}`);
         return {
           start,
           text: sentence.text,
           dates: findDates(sentence.text),
+          folded: fold(sentence.text),
+          foldedContext,
+          contextSyllables: new Set(foldedContext.split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
           ...(referrer ? { referrer } : {}),
         };
       }),
-      headingDates: findDates(chunk.sectionPath.at(-1) ?? ""),
+      headingDates: findDates(heading),
     };
     byChunk.set(chunk.id, found);
   }
@@ -126,6 +149,9 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
         deadlines: hit.deadlines.filter((deadline) => deadline.sentenceStart === sentence.start),
         dates: sentence.dates,
         headingDates,
+        folded: sentence.folded,
+        foldedContext: sentence.foldedContext,
+        contextSyllables: sentence.contextSyllables,
         ...(sentence.referrer ? { referrer: sentence.referrer } : {}),
       });
     });

@@ -1,7 +1,7 @@
 import { findBodies } from "../core/bodies";
 import { namesPlace } from "../core/places";
 import { fold } from "../core/text";
-import { coverage } from "../index/coverage";
+import { type ConceptOccurrences, conceptOccurrences, coverage, coverageWithin } from "../index/coverage";
 import type { Concept, Intent, QueryPlan } from "../index/query";
 import { timeFit } from "../index/search";
 import {
@@ -11,7 +11,7 @@ import {
   isDocumentReferenceDate,
   type SentenceInContext,
 } from "./candidates";
-import { scoreSpot } from "./score-passage";
+import { clauseAround, topicMissing } from "./score-passage";
 
 /**
  * The signals the learned ranker weighs for each candidate answer. Every value is 0..1 (or -1..1) and
@@ -92,7 +92,16 @@ export interface QuestionView {
   recency: Map<string, number>;
   /** Syllables of the question and of every wording of its concepts, folded. */
   questionSyllables: Set<string>;
-  sentenceCache: Map<string, number[]>;
+  sentenceCache: Map<string, SentenceData>;
+  /** Occurrences of the concepts in each deadline's task, by deadline id. */
+  taskCache: Map<string, ConceptOccurrences>;
+  headingCache: Map<string, number>;
+}
+
+/** What every candidate of one sentence shares: its feature values and where the concepts stand in it. */
+interface SentenceData {
+  values: number[];
+  occurrences: ConceptOccurrences;
 }
 
 export function questionView(
@@ -113,6 +122,8 @@ export function questionView(
       [fold(plan.question), ...plan.concepts.flatMap((concept) => concept.wordings)].join(" "),
     ),
     sentenceCache: new Map(),
+    taskCache: new Map(),
+    headingCache: new Map(),
   };
 }
 
@@ -161,20 +172,27 @@ function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
     : 0;
 }
 
+/** Sentences of one section share its heading: its coverage is computed once per question. */
+function headingCoverage(view: QuestionView, heading: string): number {
+  let score = view.headingCache.get(heading);
+  if (score === undefined) {
+    score = coverage(heading, view.plan.concepts).score;
+    view.headingCache.set(heading, score);
+  }
+  return score;
+}
+
 /** Features of the sentence every candidate in it shares. */
-function sentenceFeatures(view: QuestionView, sentence: SentenceInContext): number[] {
+function sentenceData(view: QuestionView, sentence: SentenceInContext): SentenceData {
   const key = `${sentence.spot.docId}:${sentence.spot.sentenceStart}`;
   const cached = view.sentenceCache.get(key);
   if (cached) return cached;
   const { plan } = view;
   const { spot, hit } = sentence;
   const heading = spot.sectionPath.join(" ");
-  const foldedSentence = fold(spot.sentence);
-  // A footnote's list is about what its referring sentence says.
-  const foldedContext = fold(
-    `${spot.sectionPath.at(-1) ?? ""}\n${sentence.referrer ?? ""}\n${spot.sentence}`,
-  );
-  const inSentence = coverage("", plan.concepts, foldedSentence);
+  const { folded: foldedSentence, foldedContext } = sentence;
+  const occurrences = conceptOccurrences(foldedSentence, plan.concepts);
+  const inSentence = coverageWithin(occurrences, plan.concepts, 0, foldedSentence.length);
   const inContext = coverage("", plan.concepts, foldedContext);
   let rareMissing = 0;
   let requiredMissing = 0;
@@ -192,12 +210,12 @@ function sentenceFeatures(view: QuestionView, sentence: SentenceInContext): numb
     hit.coverage,
     inSentence.score,
     inContext.score,
-    coverage("", plan.concepts, fold(heading)).score,
-    bagCoverage(plan.concepts, syllableSet(foldedContext)),
+    headingCoverage(view, heading),
+    bagCoverage(plan.concepts, sentence.contextSyllables),
     plan.concepts.length > 0 ? inContext.matched / plan.concepts.length : 0,
     rareMissing,
     requiredMissing,
-    0, // topicMissing: filled per spot by scoreSpot
+    topicMissing(plan.concepts, foldedContext) ? 1 : 0,
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),
@@ -210,8 +228,9 @@ function sentenceFeatures(view: QuestionView, sentence: SentenceInContext): numb
     /:\s*$/.test(spot.sentence) ? 1 : 0,
     spot.sentence.length < 60 ? 1 : 0,
   ];
-  view.sentenceCache.set(key, values);
-  return values;
+  const data = { values, occurrences };
+  view.sentenceCache.set(key, data);
+  return data;
 }
 
 const SENTENCE_FEATURES_FROM = FEATURE_AT.get("hitScore") ?? 0;
@@ -324,14 +343,20 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
 
 const WINDOW_BEFORE = 120;
 const WINDOW_AFTER = 60;
+const COUNTED_AFTER = 40;
 
-/** Where a candidate's answer stands: its text, the answer's offsets in it, and the part of it that is its own. */
+/**
+ * Where a candidate's answer stands: the text it is read in (its sentence; a deadline's task), the
+ * answer's offsets there, where the question's concepts occur in that text, and the part of it that is
+ * the answer's own.
+ */
 interface SpotText {
   text: string;
   start: number;
   end: number;
   whole: boolean;
-  segment: string;
+  occurrences: ConceptOccurrences;
+  segment: [number, number];
 }
 
 /** Where the other figures and dates of the sentence stand: they bound the text that belongs to this spot. */
@@ -348,61 +373,104 @@ function otherSpots(candidate: Candidate): Array<[number, number]> {
  * The text this spot owns: from the previous figure or date to the next one. In "Điện Biên (33,25%), Hà
  * Nam (27,72%)" the segment of 27,72% holds "Hà Nam" and not "Điện Biên".
  */
-function segmentOf(sentence: string, candidate: Candidate): string {
+function segmentOf(length: number, candidate: Candidate): [number, number] {
   let from = 0;
-  let to = sentence.length;
+  let to = length;
   for (const [start, end] of otherSpots(candidate)) {
     if (end <= candidate.start && end > from) from = end;
     if (start >= candidate.end && start < to) to = start;
   }
-  return sentence.slice(from, to);
+  return [from, to];
 }
 
 /**
  * A deadline's own text is its task, which may begin in the sentence before ("Tham mưu … ban hành Nghị
  * định …. Hoàn thành trong Quý I/2025."); every other spot stands in its sentence.
  */
-function spotTextOf(candidate: Candidate): SpotText {
-  const sentence = candidate.sentence.spot.sentence;
+function spotTextOf(view: QuestionView, candidate: Candidate, sentence: SentenceData): SpotText {
+  const text = candidate.sentence.spot.sentence;
   const { deadline } = candidate;
   if (deadline) {
     const due = deadline.dueText;
-    const text = deadline.task.includes(due) ? deadline.task : `${deadline.task} ${due}`;
-    const start = Math.max(0, text.lastIndexOf(due));
-    return { text, start, end: start + due.length, whole: false, segment: text };
+    const task = deadline.task.includes(due) ? deadline.task : `${deadline.task} ${due}`;
+    let occurrences = view.taskCache.get(deadline.id);
+    if (!occurrences) {
+      occurrences = conceptOccurrences(fold(task), view.plan.concepts);
+      view.taskCache.set(deadline.id, occurrences);
+    }
+    const start = Math.max(0, task.lastIndexOf(due));
+    return {
+      text: task,
+      start,
+      end: start + due.length,
+      whole: false,
+      occurrences,
+      segment: [0, task.length],
+    };
   }
   const whole = candidate.kind === "sentence" || candidate.fromHeading === true;
   return {
-    text: sentence,
+    text,
     start: candidate.start,
     end: candidate.end,
     whole,
-    segment: whole ? sentence : segmentOf(sentence, candidate),
+    occurrences: sentence.occurrences,
+    segment: whole ? [0, text.length] : segmentOf(text.length, candidate),
   };
 }
 
-function windowOf(spot: SpotText): string {
-  if (spot.whole) return spot.text;
-  return spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.end + WINDOW_AFTER);
+function within(plan: QueryPlan, spot: SpotText, from: number, to: number, only?: number[]): number {
+  return coverageWithin(spot.occurrences, plan.concepts, Math.max(0, from), to, only).score;
+}
+
+function windowCoverage(plan: QueryPlan, spot: SpotText): number {
+  if (spot.whole) return within(plan, spot, 0, spot.text.length);
+  return within(plan, spot, spot.start - WINDOW_BEFORE, spot.end + WINDOW_AFTER);
 }
 
 /** Share of the concepts asked before the question word that stand just before the spot. */
 function leadBefore(plan: QueryPlan, spot: SpotText): number {
-  const lead = plan.concepts.filter((concept) => concept.beforeAsk);
+  const lead = plan.concepts.flatMap((concept, at) => (concept.beforeAsk ? [at] : []));
   if (lead.length === 0 || spot.whole) return 0;
-  return coverage(spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.start), lead).score;
+  return within(plan, spot, spot.start - WINDOW_BEFORE, spot.start, lead);
 }
 
 /** The thing the question counts stands right after the spot (`… 547 mẫu ADN`). */
 function countedAfter(plan: QueryPlan, spot: SpotText): number {
-  if (!plan.counted || spot.whole) return 0;
-  return coverage(spot.text.slice(spot.end, spot.end + 40), [plan.counted]).score;
+  const counted = plan.counted ? plan.concepts.indexOf(plan.counted) : -1;
+  if (counted === -1 || spot.whole) return 0;
+  return within(plan, spot, spot.end, spot.end + COUNTED_AFTER, [counted]);
+}
+
+/**
+ * How much of the question the spot's clause holds, and how close the nearest concept stands to it (1
+ * next to it, falling towards 0 with distance). A deadline's clause is its whole task.
+ */
+function clauseOf(
+  plan: QueryPlan,
+  spot: SpotText,
+  wholeClause: boolean,
+): { clause: number; nearness: number } {
+  const { start, end } = wholeClause
+    ? { start: 0, end: spot.text.length }
+    : clauseAround(spot.text, spot.start);
+  const covered = coverageWithin(spot.occurrences, plan.concepts, start, end);
+  if (spot.whole) return { clause: covered.score, nearness: 0 };
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const at of covered.positions) {
+    const distance = at >= spot.end ? at - spot.end : at < spot.start ? spot.start - at : 0;
+    nearest = Math.min(nearest, distance);
+  }
+  return { clause: covered.score, nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0 };
 }
 
 /** The body the question names stands near the spot (1), elsewhere in the text (0.5), or not at all (-1). */
 function bodyNear(body: string, spot: SpotText): number {
   const wanted = fold(body);
-  if (fold(windowOf(spot)).includes(wanted)) return 1;
+  const window = spot.whole
+    ? spot.text
+    : spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.end + WINDOW_AFTER);
+  if (fold(window).includes(wanted)) return 1;
   return fold(spot.text).includes(wanted) ? 0.5 : -1;
 }
 
@@ -427,24 +495,22 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   const { plan } = view;
   const values = new Float64Array(FEATURE_NAMES.length);
   set(values, `${intentOf(plan)}→${candidate.kind}`, 1);
-  values.set(sentenceFeatures(view, candidate.sentence), SENTENCE_FEATURES_FROM);
+  const sentence = sentenceData(view, candidate.sentence);
+  values.set(sentence.values, SENTENCE_FEATURES_FROM);
   const { spot } = candidate.sentence;
-  const own = spotTextOf(candidate);
-  const scored = scoreSpot(plan.concepts, own.text, own.start, own.end, spot.sectionPath);
-  set(values, "topicMissing", scored.topicMissing ? 1 : 0);
-  // A deadline's clause is its whole task, however many sentences the task spans.
-  const wholeClause = own.whole || candidate.deadline !== undefined;
-  set(values, "clauseCoverage", wholeClause ? coverage(own.text, plan.concepts).score : scored.clause);
-  set(values, "nearness", own.whole ? 0 : scored.nearness);
+  const own = spotTextOf(view, candidate, sentence);
+  const { clause, nearness } = clauseOf(plan, own, own.whole || candidate.deadline !== undefined);
+  set(values, "clauseCoverage", clause);
+  set(values, "nearness", nearness);
   set(values, "firstOfKind", own.whole || candidate.deadline ? 0 : firstOfKind(candidate));
   set(values, "fromHeading", candidate.fromHeading ? 1 : 0);
-  set(values, "definesTerm", definesTerm(plan, fold(spot.sentence)));
+  set(values, "definesTerm", definesTerm(plan, candidate.sentence.folded));
   set(values, "givenNumbers", givenNumbersIn(plan, spot.sentence));
   set(values, "nameAsked", nameAsked(plan, spot.sentence));
   // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
-  set(values, "windowCoverage", coverage(windowOf(own), plan.concepts).score);
-  set(values, "segmentCoverage", coverage(own.segment, plan.concepts).score);
+  set(values, "windowCoverage", windowCoverage(plan, own));
+  set(values, "segmentCoverage", within(plan, own, own.segment[0], own.segment[1]));
   set(values, "leadBefore", leadBefore(plan, own));
   set(values, "countedAfter", countedAfter(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));

@@ -45,7 +45,7 @@ export function clauseAround(sentence: string, offset: number): { start: number;
  * Phrases of three or more syllables name what the question is about; a sentence holding fewer than half
  * of such a phrase's syllable pairs talks about something else, however many small words it shares.
  */
-function topicMissing(concepts: Concept[], foldedContext: string): boolean {
+export function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   return concepts.some((concept) => {
     if (concept.required)
       return !concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0);

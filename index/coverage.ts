@@ -109,3 +109,79 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
     present,
   };
 }
+
+/**
+ * Where each of a question's concepts occurs in one text, found once, so that the coverage of any part
+ * of the text (a clause, a window around a figure, the words before it) is a lookup, not a new search.
+ */
+export interface ConceptOccurrences {
+  /** Per concept: [start, end) of every occurrence of any of its wordings. */
+  whole: Array<Array<[number, number]>>;
+  /** Per concept of three or more syllables: for each syllable pair of its first wording, its occurrences. */
+  pairs: Array<Array<Array<[number, number]>>>;
+}
+
+export function conceptOccurrences(foldedText: string, concepts: Concept[]): ConceptOccurrences {
+  const whole = concepts.map((concept) =>
+    concept.wordings.flatMap((wording) =>
+      findWording(foldedText, wording).map((at): [number, number] => [at, at + wording.length]),
+    ),
+  );
+  const pairs = concepts.map((concept) => {
+    const syllables = concept.wordings[0]?.split(" ") ?? [];
+    if (syllables.length < 3) return [];
+    const found: Array<Array<[number, number]>> = [];
+    for (let index = 0; index + 1 < syllables.length; index++) {
+      const pair = `${syllables[index]} ${syllables[index + 1]}`;
+      found.push(
+        findWording(foldedText, pair).map((start): [number, number] => [start, start + pair.length]),
+      );
+    }
+    return found;
+  });
+  return { whole, pairs };
+}
+
+const inside = (spans: Array<[number, number]> | undefined, from: number, to: number) =>
+  (spans ?? []).filter(([start, end]) => start >= from && end <= to);
+
+/**
+ * Coverage of the part [from, to) of the text the occurrences were found in, by the concepts whose
+ * indexes are given (all when omitted): the same measure as `coverage` on that part.
+ */
+export function coverageWithin(
+  occurrences: ConceptOccurrences,
+  concepts: Concept[],
+  from: number,
+  to: number,
+  only?: number[],
+): Coverage {
+  let total = 0;
+  let found = 0;
+  let matched = 0;
+  const positions: number[] = [];
+  const present: boolean[] = [];
+  for (const at of only ?? concepts.map((_, index) => index)) {
+    const concept = concepts[at];
+    if (!concept) continue;
+    total += concept.weight;
+    const hits = inside(occurrences.whole[at], from, to);
+    present.push(hits.length > 0);
+    if (hits.length > 0) {
+      found += concept.weight;
+      matched++;
+      for (const [start] of hits) positions.push(start);
+      continue;
+    }
+    const pairs = occurrences.pairs[at] ?? [];
+    if (pairs.length === 0) continue;
+    const presentPairs = pairs.filter((spans) => inside(spans, from, to).length > 0).length;
+    found += (concept.weight * 0.5 * presentPairs) / pairs.length;
+  }
+  return {
+    score: total > 0 ? found / total : 0,
+    matched,
+    positions: positions.sort((a, b) => a - b),
+    present,
+  };
+}

@@ -589,7 +589,8 @@ export function understandQuestion(
   const body = resolveBody(normalized);
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);
-  const counted = countedConcept(folded, concepts);
+  // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
+  const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   const givenNumbers = (
     lang === "en"
       ? (normalized.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? []).map(vietnameseNotation)

@@ -246,7 +246,9 @@ describe("answers in a private chat", () => {
     const { send, sent } = createTestBot();
     await send(textMessage("những việc phải hoàn thành trong Quý I/2024"));
     const [reply = ""] = sent();
-    expect(reply.split("\n")[0]).toMatch(/^<b>Các nhiệm vụ có thời hạn trong Quý I\/2024, theo hạn: \(\d+\)<\/b>$/);
+    expect(reply.split("\n")[0]).toMatch(
+      /^<b>Các nhiệm vụ có thời hạn trong Quý I\/2024, theo hạn: \(\d+\)<\/b>$/,
+    );
     const row = reply.split("\n").find((line) => line.includes("Phiếu lý lịch tư pháp"));
     expect(row).toContain("<b>31/03/2024</b>");
     expect(row).toContain("<b>đã quá hạn</b>");
