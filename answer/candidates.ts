@@ -168,7 +168,8 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
 
 /**
  * What kind of answer the question admits, whatever the scores: "how many" needs a number (a figure, or
- * a sentence printing one), "which province" a sentence naming a place.
+ * a sentence printing one), "which province" a sentence naming a place, a question naming a province a
+ * passage that names it.
  */
 export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
@@ -176,8 +177,15 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
     if (candidate.kind === "date" || candidate.kind === "deadline") return false;
     if (candidate.kind === "sentence" && !printsNewNumber(sentence, plan.givenNumbers)) return false;
   }
+  // "Tỷ lệ … là bao nhiêu?" is answered by a percentage or a ratio, "bao nhiêu tiền" by an amount of money.
+  const { figure } = candidate;
+  if (figure && plan.expects === "percent" && figure.kind !== "percent" && figure.kind !== "ratio")
+    return false;
+  if (figure && plan.expects === "money" && figure.kind !== "money") return false;
   if (plan.expectsName === "place" && !namesPlace(sentence)) return false;
-  return true;
+  // A figure about Hà Nội comes from a passage that names Hà Nội.
+  const context = candidate.sentence.foldedContext;
+  return plan.places.every((place) => context.includes(place));
 }
 
 /** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */

@@ -25,6 +25,11 @@ export const CONFIDENCE_FEATURES: readonly string[] = [
   "countedFit",
   "kindMismatch",
   "nameAsked",
+  "segmentCoverage",
+  "leadBefore",
+  "countedAfter",
+  "unitInQuestion",
+  "givenNumbers",
   "naturalKind",
   "absentShareVietnamese",
   "absentShareEnglish",
@@ -60,6 +65,11 @@ const SIGNALS_FROM_TOP = [
   "countedFit",
   "kindMismatch",
   "nameAsked",
+  "segmentCoverage",
+  "leadBefore",
+  "countedAfter",
+  "unitInQuestion",
+  "givenNumbers",
 ] as const;
 
 export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): Float64Array {

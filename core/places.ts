@@ -18,14 +18,21 @@ export function placeNames(): string[] {
   return cached.names;
 }
 
-/** Whether a text names a province or city (`Điện Biên (33,25%)`, `TP. Hồ Chí Minh`). */
-export function namesPlace(text: string): boolean {
+/** The provinces and cities a text names, folded (`Điện Biên (33,25%)` → `dien bien`). */
+export function placesIn(text: string): string[] {
   placeNames();
   const folded = fold(text);
-  return (cached?.folded ?? []).some((name) => {
-    const at = folded.indexOf(name);
-    return (
-      at !== -1 && !/[\p{L}]/u.test(folded[at - 1] ?? "") && !/[\p{L}]/u.test(folded[at + name.length] ?? "")
-    );
+  return (cached?.folded ?? []).filter((name) => {
+    for (let at = folded.indexOf(name); at !== -1; at = folded.indexOf(name, at + 1)) {
+      const before = folded[at - 1] ?? "";
+      const after = folded[at + name.length] ?? "";
+      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true;
+    }
+    return false;
   });
+}
+
+/** Whether a text names a province or city (`Điện Biên (33,25%)`, `TP. Hồ Chí Minh`). */
+export function namesPlace(text: string): boolean {
+  return placesIn(text).length > 0;
 }

@@ -18,10 +18,10 @@ export interface DocumentReference {
 }
 
 const KIND_WORDS: Record<DocumentKind, string[]> = {
-  report: ["bao cao", "report", "review", "tong ket"],
-  conclusion: ["ket luan", "hoi nghi", "hn", "conclusion", "conference", "meeting"],
+  report: ["bao cao", "bc", "report", "review", "tong ket"],
+  conclusion: ["ket luan", "kl", "hoi nghi", "hn", "conclusion", "conference", "meeting"],
   slides: ["slide", "slides", "deck", "trinh chieu", "presentation"],
-  plan: ["ke hoach", "plan"],
+  plan: ["ke hoach", "kh", "plan"],
   other: ["van ban", "tai lieu", "document"],
 };
 

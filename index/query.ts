@@ -1,5 +1,6 @@
 import { resolveBody } from "../core/bodies";
 import { type DateMention, findDates } from "../core/dates";
+import { placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
 import { findDocumentReference } from "./document-reference";
@@ -65,6 +66,8 @@ export interface QueryPlan {
   counted?: Concept;
   /** Numbers the question itself gives: never the answer. */
   givenNumbers: string[];
+  /** Provinces and cities the question names, folded: an answer about them must name them too. */
+  places: string[];
   /** Capitalized names in the question that no report mentions (`Noi Bai`). */
   unknownNames: string[];
   /**
@@ -472,12 +475,14 @@ function unknownNames(question: string, lexical: LexicalIndex): string[] {
 
 /** A concept that carries a name the question gives must be in any passage that answers it. */
 function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
-  const names = capitalizedNames(question).map(foldPhrase);
-  return concepts.map((concept) =>
-    names.some((name) => name.includes(concept.literal) || concept.literal.includes(name))
+  // Whole syllables only: the name "Sổ" does not make "dân số" a name.
+  const names = capitalizedNames(question).map((name) => ` ${foldPhrase(name)} `);
+  return concepts.map((concept) => {
+    const literal = ` ${concept.literal} `;
+    return names.some((name) => name.includes(literal) || literal.includes(name))
       ? { ...concept, required: true }
-      : concept,
-  );
+      : concept;
+  });
 }
 
 function lexicalQueryFor(concepts: Concept[], question: string, accented: boolean): WeightedQuery {
@@ -612,6 +617,10 @@ export function understandQuestion(
     concepts,
     givenNumbers,
     unknownNames: unknownNames(normalized, context.lexical),
+    // "Huế" inside "Thừa Thiên Huế" is the same place: keep the longest names only.
+    places: placesIn(normalized).filter(
+      (place, _, all) => !all.some((other) => other !== place && other.includes(place)),
+    ),
     absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
     ...(expects ? { expects } : {}),

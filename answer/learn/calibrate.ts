@@ -1,7 +1,7 @@
 /**
  * Isotonic calibration (pool adjacent violators): maps a raw probability to the share of answers that were
  * right among held-out answers with that raw probability, never decreasing. Returns the map as
- * (raw, share) steps, ascending.
+ * (raw, share) points, ascending.
  */
 export function isotonicCalibration(
   points: Array<{ raw: number; correct: boolean; weight: number }>,
@@ -37,11 +37,10 @@ export function isotonicCalibration(
       last.weight += block.weight;
     } else merged.push({ ...block });
   }
-  const steps: Array<[number, number]> = [];
-  for (const block of merged) {
-    const share = Math.round((1000 * block.sum) / block.weight) / 1000;
-    steps.push([Math.round(block.low * 1e4) / 1e4, share]);
-    if (block.high > block.low) steps.push([Math.round(block.high * 1e4) / 1e4, share]);
-  }
-  return steps;
+  // Each block is one point at its centre; between points the map is linear, so confidence rises
+  // smoothly with the raw probability instead of in flat steps.
+  return merged.map((block): [number, number] => [
+    Math.round(((block.low + block.high) / 2) * 1e4) / 1e4,
+    Math.round((1000 * block.sum) / block.weight) / 1000,
+  ]);
 }

@@ -42,6 +42,8 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     index.documents.map((document) => document.meta),
   );
   const features = candidates.map((candidate) => featuresOf(view, candidate));
-  const positives = candidates.flatMap((candidate, at) => (answersGold(item.gold, candidate) ? [at] : []));
+  const positives = candidates.flatMap((candidate, at) =>
+    answersGold(item.gold, candidate, item.docId) ? [at] : [],
+  );
   return { ...item, plan, candidates, features, positives };
 }

@@ -87,24 +87,41 @@ export function dueForms(candidate: Pick<Candidate, "date" | "deadline">): strin
   return [byPrecision[precision] ?? year];
 }
 
-/** Whether this candidate, composed into an answer, answers the question. */
-export function answersGold(gold: Gold, candidate: Candidate): boolean {
+/** A number few sentences print by chance: four or more digits, or a decimal part. */
+const distinctive = (value: number) => Math.abs(value) >= 1000 || !Number.isInteger(value);
+
+function datesMatch(forms: string[], dates: string[]): boolean {
+  // The exact period first; a coarser expected answer (a year) accepts any date inside it.
+  return forms.some((form) => dates.includes(form)) || dates.some((date) => forms[0]?.startsWith(date));
+}
+
+/**
+ * Whether this candidate, composed into an answer, answers the question. It must stand in the sentence
+ * the answer was taken from — or, within the same report, print the same distinctive number or the
+ * expected name, as a repeated sentence or a footnote does.
+ */
+export function answersGold(gold: Gold, candidate: Candidate, docId = ""): boolean {
   if (gold.kind === "unanswerable") return false;
   const sentence = candidate.sentence.spot.sentence;
   // A date taken from the heading is quoted with it.
   const quoted = candidate.fromHeading
     ? `${candidate.sentence.spot.sectionPath.at(-1) ?? ""}\n${sentence}`
     : sentence;
-  if (!holdsQuote(gold.quote, quoted)) return false;
+  const inQuote = holdsQuote(gold.quote, quoted);
+  const sameReport = docId !== "" && candidate.sentence.spot.docId === docId;
   const dates = gold.answers.filter((answer) => CANONICAL_DATE.test(answer));
   switch (gold.kind) {
     case "figure": {
       const figure = candidate.figure;
-      if (figure)
-        return figure.values.some((value) => gold.numbers.some((number) => sameNumber(number, value)));
+      if (figure) {
+        const matches = figure.values.filter((value) =>
+          gold.numbers.some((number) => sameNumber(number, value)),
+        );
+        return matches.length > 0 && (inQuote || (sameReport && matches.some(distinctive)));
+      }
       // A sentence answers a figure question only when it prints every expected number and none of its
       // figures carries one (the number was not extracted as a figure).
-      if (candidate.kind !== "sentence") return false;
+      if (candidate.kind !== "sentence" || !inQuote) return false;
       const printed = printedNumbers(sentence);
       return (
         gold.numbers.every((number) => printed.some((value) => sameNumber(number, value))) &&
@@ -115,17 +132,24 @@ export function answersGold(gold: Gold, candidate: Candidate): boolean {
     }
     case "deadline":
     case "date": {
-      if (candidate.kind === "sentence" || candidate.kind === "figure") {
-        // Only when the sentence holds no date or deadline spot of the expected period.
-        return false;
-      }
-      const forms = dueForms(candidate);
-      // The exact period first; a coarser expected answer (a year) accepts any date inside it.
-      return forms.some((form) => dates.includes(form)) || dates.some((date) => forms[0]?.startsWith(date));
+      if (!inQuote) return false;
+      if (candidate.kind === "date" || candidate.kind === "deadline")
+        return datesMatch(dueForms(candidate), dates);
+      // A sentence answers with the dates it prints, when no date of its own was read as the answer.
+      return (
+        candidate.kind === "sentence" &&
+        candidate.sentence.dates.length === 0 &&
+        candidate.sentence.deadlines.length === 0 &&
+        dates.some((date) => comparable(sentence).includes(date.slice(0, 4)))
+      );
     }
     case "fact": {
       if (candidate.kind !== "sentence") return false;
-      return true;
+      const text = comparable(sentence);
+      return (
+        inQuote ||
+        (sameReport && gold.answers.some((answer) => answer.length >= 4 && text.includes(comparable(answer))))
+      );
     }
   }
 }
