@@ -9,8 +9,9 @@ import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
 import { composeDeadline, composeDeadlineList } from "./compose-deadline";
 import { composeFigure } from "./compose-figure";
-import { composeSentence } from "./compose-sentence";
+import { composeDefinition, composeSentence } from "./compose-sentence";
 import { confidenceFeatures, confidenceOf } from "./confidence";
+import { findDefinition } from "./definitions";
 import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
 import { notFound } from "./not-found";
@@ -41,7 +42,25 @@ function spotCertainty(top: RankedCandidate, ranked: RankedCandidate[]): number 
   return 1 / total;
 }
 
-function composeBest(top: RankedCandidate, context: Context): Composition {
+const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
+/** A figure a footnote repeats from the body reads better quoted from the body. */
+function fromBody(top: RankedCandidate, ranked: RankedCandidate[]): RankedCandidate {
+  const figure = top.candidate.figure;
+  if (!figure || !FOOTNOTE_START.test(figure.sentence)) return top;
+  return (
+    ranked.find(
+      (other) =>
+        other.candidate.figure?.docId === figure.docId &&
+        other.candidate.figure.text === figure.text &&
+        other.candidate.figure.unit === figure.unit &&
+        !FOOTNOTE_START.test(other.candidate.figure.sentence),
+    ) ?? top
+  );
+}
+
+function composeBest(best: RankedCandidate, context: Context): Composition {
+  const top = fromBody(best, context.ranked);
   const { candidate } = top;
   if (candidate.kind !== "sentence" && spotCertainty(top, context.ranked) < SPOT_CERTAINTY)
     return composeSentence(candidate.sentence, context, candidate);
@@ -151,6 +170,12 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   if (asksForList(context)) {
     const listing = composeDeadlineList(context);
     if (listing) return phraseOrKeep(deps, answered(context, listing, 1), listing.derived, question);
+  }
+  // "Đề án 06 là gì?": the reports print what the name stands for.
+  const definition = plan.asksDefinition ? findDefinition(index, plan) : undefined;
+  if (definition) {
+    const composition = composeDefinition(definition, context);
+    return phraseOrKeep(deps, answered(context, composition, 1), composition.derived, question);
   }
   const confidence =
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;

@@ -3,6 +3,7 @@ import type { CleanDocument } from "../core/types";
 import type { SentenceInContext } from "./candidates";
 import type { QuoteSpot } from "./citations";
 import { type Composition, type Context, QUOTE_LIMIT } from "./compose";
+import type { Definition } from "./definitions";
 import { excerpt, sourceLine } from "./wording";
 
 /**
@@ -54,4 +55,18 @@ export function composeSentence(
     }
   }
   return { lines, figures: [], deadlines: [], derived: [] };
+}
+
+/** A definition: the sentence that spells out the name, quoted and cited. */
+export function composeDefinition(definition: Definition, context: Context): Composition {
+  const { citations, lang } = context;
+  const citation = citations.items[citations.add(definition.spot)];
+  return {
+    lines: [
+      `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(definition.spot.sentence, 0, 0, QUOTE_LIMIT)}"`,
+    ],
+    figures: [],
+    deadlines: [],
+    derived: [],
+  };
 }

@@ -50,31 +50,38 @@ function englishNumber(printed: string): string {
   });
 }
 
-let englishTerms: Map<string, string> | undefined;
+let englishTerms: Map<string, string[]> | undefined;
 let acronymCase: Map<string, string> | undefined;
 
-function glossaryEnglish(): { terms: Map<string, string>; acronyms: Map<string, string> } {
+function glossaryEnglish(): { terms: Map<string, string[]>; acronyms: Map<string, string> } {
   if (!englishTerms || !acronymCase) {
     const data = glossaryData();
     englishTerms = new Map();
     for (const term of data.terms) {
-      const english = term.en[0];
-      if (!english) continue;
+      if (term.en.length === 0) continue;
       for (const wording of term.vi)
-        if (!englishTerms.has(foldPhrase(wording))) englishTerms.set(foldPhrase(wording), english);
+        if (!englishTerms.has(foldPhrase(wording))) englishTerms.set(foldPhrase(wording), term.en);
     }
     acronymCase = new Map(data.acronyms.map((acronym) => [fold(acronym.short), acronym.short]));
   }
   return { terms: englishTerms, acronyms: acronymCase };
 }
 
-/** The unit in English when the glossary knows it, acronyms in their usual case; undefined otherwise. */
-export function englishPhrase(vietnamese: string): string | undefined {
+/**
+ * The unit in English when the glossary knows it, acronyms in their usual case; undefined otherwise. A
+ * name the Vietnamese keeps (`tài khoản VNeID`) stays in the English (`VNeID accounts`), and a count of
+ * more than one takes the plural the glossary lists.
+ */
+export function englishPhrase(vietnamese: string, plural = true): string | undefined {
   const { terms, acronyms } = glossaryEnglish();
   const folded = foldPhrase(vietnamese);
   const match = findGlossaryMatches(folded).find((found) => terms.has(found.matched));
   if (!match) return undefined;
-  const english = terms.get(match.matched) ?? "";
+  const options = terms.get(match.matched) ?? [];
+  const names = match.matched.split(" ").filter((word) => acronyms.has(word));
+  const named = options.filter((option) => names.some((name) => option.split(" ").includes(name)));
+  const pool = named.length > 0 ? named : options;
+  const english = (plural ? pool.find((option) => option.endsWith("s")) : undefined) ?? pool[0] ?? "";
   return english
     .split(" ")
     .map((word) => acronyms.get(word) ?? word)
@@ -113,7 +120,7 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
   let unit = "";
   if (unitText) {
     const currency = CURRENCIES.find(([pattern]) => pattern.test(unitText));
-    unit = currency ? currency[1] : (englishPhrase(unitText) ?? unitText);
+    unit = currency ? currency[1] : (englishPhrase(unitText, !/^(?:0*1|một)\b/u.test(number)) ?? unitText);
   }
   return [qualifier, number, unit].filter(Boolean).join(" ");
 }

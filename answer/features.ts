@@ -75,7 +75,6 @@ export const FEATURE_NAMES: readonly string[] = [
   "taskCoverage",
   "bodyFit",
   "spotInTime",
-  "definesTerm",
   "fromHeading",
   "givenNumbers",
   "nameAsked",
@@ -149,18 +148,6 @@ function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
 }
 
 const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
-
-/** `… (Đề án 06)`, `Đề án 06 là …`: the sentence spells out what a term stands for. */
-function definesTerm(plan: QueryPlan, foldedSentence: string): number {
-  if (!plan.asksDefinition) return 0;
-  return plan.concepts.some((concept) =>
-    concept.wordings.some(
-      (wording) => foldedSentence.includes(`(${wording})`) || foldedSentence.includes(`${wording} la `),
-    ),
-  )
-    ? 1
-    : 0;
-}
 
 function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
   const { time } = plan;
@@ -504,7 +491,6 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "nearness", nearness);
   set(values, "firstOfKind", own.whole || candidate.deadline ? 0 : firstOfKind(candidate));
   set(values, "fromHeading", candidate.fromHeading ? 1 : 0);
-  set(values, "definesTerm", definesTerm(plan, candidate.sentence.folded));
   set(values, "givenNumbers", givenNumbersIn(plan, spot.sentence));
   set(values, "nameAsked", nameAsked(plan, spot.sentence));
   // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").

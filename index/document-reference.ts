@@ -42,9 +42,20 @@ function occurrences(padded: string, wording: string): Found[] {
   return found;
 }
 
+/** Kind words a title may use, with the shorthand people type for them. */
+const TITLE_WORDS: Record<string, string[]> = {
+  "hoi nghi": ["hoi nghi", "hn", "conference"],
+  "ket luan": ["ket luan", "kl", "conclusion"],
+  "tong ket": ["tong ket", "review"],
+  "ke hoach": ["ke hoach", "kh", "plan"],
+  "bao cao": ["bao cao", "bc", "report"],
+  slide: ["slide", "slides", "deck"],
+};
+
 function kindWordsOf(document: DocumentMeta): string[] {
-  const fromTitle = ["hoi nghi", "ket luan", "tong ket", "ke hoach", "slide"].filter((word) =>
-    foldPhrase(`${document.title} ${document.label}`).includes(word),
+  const title = foldPhrase(`${document.title} ${document.label}`);
+  const fromTitle = Object.entries(TITLE_WORDS).flatMap(([word, forms]) =>
+    title.includes(word) ? forms : [],
   );
   return [...new Set([...KIND_WORDS[document.kind], ...fromTitle])];
 }

@@ -115,6 +115,70 @@ describe("deadlines and dates", () => {
   });
 });
 
+describe("every kind of question", () => {
+  it("carries a confidence between 0 and 1 with every answer, and refuses below the threshold", async () => {
+    const answered = await ask("co bao nhieu tai khoan vneid");
+    const refused = await ask("phi kich hoat tai khoan dinh danh dien tu muc 2 la bao nhieu tien");
+    expect(answered.confidence).toBeGreaterThan(refused.confidence);
+    expect(answered.confidence).toBeLessThanOrEqual(1);
+    expect(refused.status).toBe("not_found");
+    expect(refused.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it("selects the report a question names and answers from it", async () => {
+    const result = await ask("theo bao cao thang 1/2025 co bn tai khoan dinh danh dien tu duoc kich hoat");
+    expect(result.status).toBe("answered");
+    expect(result.figures[0]?.text).toBe("trên 60 triệu");
+    expect(result.citations[result.figures[0]?.citation ?? -1]?.doc).toBe(
+      "bao-cao-290-bc-tcttkda-2025-02-04",
+    );
+  });
+
+  it("answers what a name stands for with the sentence that defines it", async () => {
+    for (const question of ["Đề án 06 là gì?", "What is Project 06?"]) {
+      const result = await ask(question);
+      expect(result.status).toBe("answered");
+      expect(result.answer).toContain("gọi tắt là Đề án 06");
+      expect(result.citations[0]?.doc).toBe("bao-cao-tong-ket-de-an-06-2025");
+    }
+  });
+
+  it("answers a where/who question with the sentence that says it, quoted and cited", async () => {
+    const result = await ask(
+      "Công dân đã có thẻ CCCD muốn đăng ký định danh điện tử mức 2 thì phải làm ở đâu?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("cơ quan Công an");
+    expect(result.figures).toEqual([]);
+    expectGrounded(result);
+  });
+
+  it("gives an English answer line in English, the quote as printed", async () => {
+    const result = await ask("How many VNeID accounts have been approved?");
+    const [lead, quote] = result.answer.split("\n");
+    expect(lead).toMatch(/^67 million VNeID account/);
+    expect(quote).toContain("phê duyệt 67 triệu tài khoản VNeID");
+    expectGrounded(result);
+  });
+
+  it("refuses a figure for a place whose figure no report gives", async () => {
+    const result = await ask(
+      "Thành phố Hà Nội hiện có bao nhiêu tài khoản định danh điện tử đã được kích hoạt?",
+    );
+    expect(result.status).toBe("not_found");
+    expect(result.citations.length).toBeGreaterThan(0);
+  });
+
+  it("answers a date printed in the heading the passage stands under", async () => {
+    const result = await ask(
+      "Slide về Kế hoạch 51 xác định việc hoàn thiện dữ liệu dân cư đúng, đủ, sạch, sống là nhiệm vụ trọng tâm của năm nào?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("2022");
+    expect(result.citations[0]?.section).toContain("NHIỆM VỤ TRỌNG TÂM NĂM 2022");
+  });
+});
+
 describe("questions the reports do not answer", () => {
   it.each([
     "Kế hoạch số 51/KH-UBND ngày 01/3/2022 về triển khai Đề án 06 là của tỉnh nào?",

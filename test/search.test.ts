@@ -73,6 +73,45 @@ describe("query understanding", () => {
       "vksndtc-slides-de-an-06-2025",
     ]);
   });
+
+  it("finds the report a question names from its metadata, and reads the report's date as no time constraint", () => {
+    const conference = plan("Tại hội nghị tháng 12/2023, có bao nhiêu tổ công tác cấp xã?");
+    expect(conference.docIds).toEqual(["ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21"]);
+    expect(conference.time).toBeUndefined();
+    expect(plan("theo bao cao thang 1/2025 co bn tai khoan duoc kich hoat").docIds).toEqual([
+      "bao-cao-290-bc-tcttkda-2025-02-04",
+    ]);
+    expect(plan("kh 51 giao cong an tinh chu tri bao nhieu dich vu cong").docIds).toEqual([
+      "slides-ke-hoach-51-kh-ubnd-2022",
+    ]);
+    // A time alone is a time, not a report.
+    const dated = plan("Tính đến tháng 1/2025, có bao nhiêu tài khoản được kích hoạt?");
+    expect(dated.docIds).toEqual([]);
+    expect(dated.time?.iso).toBe("2025-01");
+  });
+
+  it("reads chat shorthand and bare topics", () => {
+    const chat = plan("bn tk dc kich hoat");
+    expect(chat).toMatchObject({ intent: "figure", asksCount: true });
+    expect(chat.concepts.map((concept) => concept.literal)).toContain("tai khoan");
+    // A topic alone asks a figures desk for its figure, and names what is counted.
+    expect(plan("tai khoan vneid")).toMatchObject({
+      intent: "figure",
+      counted: { literal: "tai khoan vneid" },
+    });
+  });
+
+  it("does not read a question about one task's date as a listing", () => {
+    expect(
+      plan(
+        "Đối với các nhiệm vụ còn chậm muộn, các Bộ trưởng phải cam kết lộ trình hoàn thành trong thời hạn nào?",
+      ).intent,
+    ).toBe("deadline");
+    expect(plan("riêng Bộ Thông tin và Truyền thông còn bao nhiêu nhiệm vụ chậm tiến độ?").intent).toBe(
+      "figure",
+    );
+    expect(plan("những việc phải hoàn thành trong Quý I/2024").intent).toBe("deadline-list");
+  });
 });
 
 describe("hybrid search", () => {
