@@ -1,0 +1,513 @@
+import { clauseStart, enclosingParen, endsWithPhrase, predicateAfter } from "./figure-clause";
+import {
+  actionOf,
+  capWords,
+  compose,
+  firstActionOf,
+  isOwner,
+  type Measure,
+  measureOf,
+  objectOfLeadingVerb,
+  rate,
+  splitOwner,
+  subjectOf,
+  tidy,
+  withoutRate,
+  words,
+} from "./figure-phrases";
+import { leftOf, parentBefore, type Spot, skippedPredicate } from "./figure-spot";
+import { COPULAS, EXISTENTIALS, MONEY_NOUNS, PARTNER_VERBS, PREPOSITIONS } from "./figure-words";
+
+/**
+ * The measure of a figure read from its own clause: what the words before it do to it (`phê duyệt 67
+ * triệu tài khoản VNeID` → `tài khoản VNeID được phê duyệt`), the subject a copula names (`Tỷ lệ hồ sơ trực
+ * tuyến của bộ, ngành đạt 59,57%`), the counted noun and its predicate (`63/63 tỉnh, thành phố đã hoàn
+ * thành …`), and the shape of money, durations, ranks and multiples.
+ */
+const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
+const STEP_NOUNS = /^(?:bước|lần|lượt|mẫu đơn|loại giấy tờ)$/u;
+const CLASSIFIER_NOUNS = /^(?:lượt|lần)(?:\s|$)/u;
+/** Units of measurement: what they measure is named by the clause's subject (`tốc độ … đạt 151,69 Mbps`). */
+const MEASUREMENT_UNITS = /^(?:Mbps|Gbps|Kbps|km|m2|m²|ha|kg|tấn|MW|kWh|GB|TB|mét)$/u;
+const FEE_NOUN = /(?:^|\s)(mức phí|lệ phí|phí|mức hỗ trợ|giá)\s*$/iu;
+const RANK_BEFORE = /(?:^|\s)(?:xếp thứ|đứng thứ|xếp hạng|thứ|hạng)\s*$/iu;
+const RANK_NOUN = /^(?:bậc|hạng)$/u;
+const GOAL_SUBJECT =
+  /^(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:giao|đề ra|đặt ra|năm\s+\d{4}|đến năm\s+\d{4}|giai đoạn[\s\d–-]*))*$/iu;
+const DIRECTIVE_VERBS = /^(?:chưa\s+)?(?:yêu cầu|chỉ đạo|đề nghị|giao)$/u;
+const LENGTH_ADJECTIVES: Record<string, string> = { dài: "chiều dài", rộng: "chiều rộng", cao: "chiều cao" };
+const CHANGE_VERBS = new Set(["tăng", "giảm", "tăng thêm", "giảm thêm", "cắt giảm"]);
+
+interface Clause {
+  spot: Spot;
+  noun: string;
+  nounEnd?: number;
+  predicate: string;
+  tail: string;
+}
+
+function prepositionEnding(tail: string): string | undefined {
+  const found = endsWithPhrase(tail, PREPOSITIONS);
+  // `hiện tại`, `hiện có` are adverbs, not the preposition `tại`.
+  if (found === "tại" && /(?:^|\s)hiện\s+tại$/iu.test(tail)) return undefined;
+  return found;
+}
+
+/** `đứng thứ 71/193 quốc gia`, `tăng 15 bậc`: a ranking of the clause's subject (`Việt Nam`). */
+function rankMeasure(clause: Clause): Measure | undefined {
+  const { spot, noun, tail } = clause;
+  const isRank = RANK_BEFORE.test(tail) || (RANK_NOUN.test(noun) && CHANGE_VERBS.has(spot.figure.verb ?? ""));
+  if (!isRank) return undefined;
+  // `tăng 15 bậc` after `đứng thứ 71/193`: the same ranking, changed.
+  const rankIndex = spot.done.findLastIndex((done) => done.measure.head === "thứ hạng");
+  if (RANK_NOUN.test(noun) && rankIndex !== -1) return spot.done[rankIndex]?.measure;
+  const before = tail.replace(RANK_BEFORE, "").replace(/\s+(?:tăng|giảm)(?:\s+thêm)?\s*$/u, "");
+  const action = actionOf(before);
+  const whose = /^(?:đưa|giúp)/u.test(action.verb) ? action.object : action.subject || before;
+  const named = /((?:\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)(?![\s\S]*\s\p{Lu}\p{Ll})/u.exec(
+    spot.sentence.slice(0, spot.figure.start),
+  );
+  const owner = tidy(whose) || named?.[1] || "";
+  const within = noun && !RANK_NOUN.test(noun) && noun !== "quốc gia" ? `trong ${noun}` : "";
+  return measureOf(compose("thứ hạng", owner ? `của ${capWords(owner, 6)}` : "", within), "thứ hạng");
+}
+
+/** `cao gấp 3 lần tốc độ tăng trưởng GDP`: a multiple of the clause's subject against what follows. */
+function multipleMeasure(clause: Clause): Measure | undefined {
+  const { spot, noun, tail } = clause;
+  if (!/(?:^|\s)gấp\s*$/u.test(tail) || !/^lần(?:\s|$)/u.test(noun)) return undefined;
+  const against = compose(
+    noun.replace(/^lần\s*/u, ""),
+    predicateAfter(spot.sentence, clause.nounEnd ?? spot.figure.end),
+  );
+  const subjectIndex = parentBefore(spot.done, spot.figure.start);
+  const base = subjectOf(tail.replace(/(?:được\s+)?(?:nâng cao|nâng lên|tăng|cao)?\s*gấp\s*$/u, ""));
+  const subject = base || (subjectIndex !== undefined ? spot.done[subjectIndex]?.measure.head : "") || "";
+  return measureOf(compose(subject, against ? `so với ${against}` : ""), subject || "lần");
+}
+
+function moneyMeasure(clause: Clause): Measure {
+  const { spot, noun, predicate, tail } = clause;
+  const fee = FEE_NOUN.exec(tail);
+  if (fee?.[1] && !/kinh phí\s*$/iu.test(tail)) {
+    const after = predicateAfter(spot.sentence, spot.figure.end);
+    const forWhom = /^(?:đối với|cho)\s/u.test(spot.sentence.slice(spot.figure.end).trim())
+      ? capWords(tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(]/u)[0] ?? ""), 10)
+      : after;
+    const feeName = fee[1].toLowerCase() === "phí" ? "mức phí" : fee[1];
+    return measureOf(compose(feeName, forWhom), feeName);
+  }
+  const startsWithMoney = /^(?:tổng\s+)?(?:số tiền|kinh phí|doanh thu|mức đầu tư|ngân sách|dự toán)/iu.test(
+    tail,
+  );
+  if (startsWithMoney) return measureOf(subjectOf(tail), "số tiền");
+  const endingNoun = MONEY_NOUNS.find((word) => tail.toLowerCase().endsWith(word));
+  const action = actionOf(endingNoun ? tail.slice(0, tail.length - endingNoun.length) : tail);
+  if (endingNoun) {
+    const beforeNoun = tail.slice(0, tail.toLowerCase().lastIndexOf(endingNoun));
+    const owner = tidy(beforeNoun.replace(/\s+(?:đạt|có)\s*$/u, ""));
+    const clauseSubject = actionOf(
+      tidy(spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start)),
+    ).subject;
+    const whose =
+      owner ||
+      (/^\p{Lu}/u.test(clauseSubject) && words(clauseSubject).length <= 4 ? `của ${clauseSubject}` : "");
+    // `triển khai dịch vụ VNPT eKYC với doanh thu ~3,3 tỷ đồng`: the revenue of what was deployed.
+    const clauseText = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
+    );
+    const main = firstActionOf(
+      clauseText.replace(/\s+với\s+(?:tổng\s+)?(?:số tiền|kinh phí|doanh thu)\s*(?:là)?\s*$/u, ""),
+    );
+    const described = /\svới\s*$/u.test(` ${beforeNoun}`)
+      ? endingNoun.includes("số tiền") && main
+        ? main
+        : `của ${capWords(action.object.replace(/\s*với$/u, "") || action.subject, 8)}`
+      : action.verb && action.verb !== "đạt"
+        ? `được ${action.action}`
+        : capWords(whose, 8);
+    return measureOf(
+      compose(endingNoun.replace(/^tổng\s+/u, ""), described, predicate),
+      endingNoun,
+      action.firstVerb,
+    );
+  }
+  if (noun && !action.verb) return measureOf(compose("số tiền", noun, predicate), "số tiền");
+  if (noun) return measureOf(compose(noun, `được ${action.action}`), noun, action.firstVerb);
+  const after = /^(?:để|đối với|cho|từ)\s/u.test(spot.sentence.slice(spot.figure.end).trim())
+    ? capWords(
+        tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(:]/u)[0] ?? "").replace(/\d[\d.,]*\s*/gu, ""),
+        10,
+      )
+    : "";
+  const passiveSubject =
+    /(?:^|\s)được\s+\S+(?:\s+\S+)?$/u.test(` ${tail}`) && action.subject ? `cho ${action.subject}` : "";
+  const beneficiary =
+    /(?:^|\s)giúp\s+(.+?)\s*$/u.exec(action.subject)?.[1] ??
+    (isOwner(action.subject) && /^\p{Lu}/u.test(action.subject) ? action.subject : undefined);
+  const verb =
+    action.action || CHANGE_VERBS.has(spot.figure.verb ?? "")
+      ? action.action || (spot.figure.verb ?? "")
+      : subjectOf(tail);
+  return measureOf(compose("số tiền", beneficiary, verb, passiveSubject, after), "số tiền", action.firstVerb);
+}
+
+function prepositionMeasure(clause: Clause, preposition: string): Measure {
+  const { spot, noun, predicate, tail } = clause;
+  const kind = spot.figure.kind;
+  const nounPhrase = compose(noun, predicate);
+  const beforePreposition = tidy(tail.slice(0, tail.toLowerCase().lastIndexOf(preposition)));
+  const action = actionOf(beforePreposition);
+  const previousIndex = parentBefore(spot.done, spot.figure.start);
+  const previous = previousIndex === undefined ? undefined : spot.done[previousIndex];
+  if (preposition === "với" && PARTNER_VERBS.some((partner) => action.verb.includes(partner))) {
+    // The partner is the clause's subject only when the clause starts at it, not after an earlier figure.
+    const fromClauseStart =
+      !previous || (previous.nounEnd ?? previous.end) < clauseStart(spot.sentence, spot.figure.start);
+    if (fromClauseStart && action.subject && actionOf(action.subject).verb && !isOwner(action.subject))
+      return measureOf(compose(noun, beforePreposition.replace(/\s+với$/u, "")), noun, action.firstVerb);
+    const subject = fromClauseStart ? subjectOf(action.subject) : "";
+    const adjacent =
+      previous &&
+      !fromClauseStart &&
+      !/,/u.test(spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start));
+    const partner = subject || (adjacent ? previous?.noun : "");
+    return measureOf(compose(noun, action.action, partner ? `với ${partner}` : ""), noun, action.firstVerb);
+  }
+  if ((preposition === "cho" || preposition === "tại") && !beforePreposition && previous?.measure.action)
+    return measureOf(
+      compose(noun, preposition === "cho" ? "được" : "", previous.measure.action),
+      noun,
+      previous.measure.action,
+    );
+  if ((preposition === "cho" || preposition === "đối với") && action.verb) {
+    const relative = /^(?:có|của|thuộc|đang|đã có)\s/u.test(predicate) ? capWords(predicate, 8) : "";
+    const passive = /^(?:được|chưa được)\s/u.test(predicate) ? predicate : `được ${action.action}`;
+    return measureOf(rate(kind, compose(noun, relative, passive)), noun, action.firstVerb);
+  }
+  if (preposition === "tại" || preposition === "ở") {
+    if (!beforePreposition && previous)
+      return measureOf(compose(noun, previous.measure.action), noun, previous.measure.action);
+    if (action.verb) {
+      const adjacent =
+        previous && !/,/u.test(spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start));
+      const object = action.object ? "" : adjacent ? (previous?.noun ?? "") : capWords(action.subject, 10);
+      return measureOf(rate(kind, compose(noun, action.verb, action.object, object)), noun, action.firstVerb);
+    }
+  }
+  if (preposition === "của") {
+    const lastObject = tidy(action.object.split(/\s(?:với|và|cho)\s/u).pop() ?? "");
+    const object = lastObject && words(lastObject).length <= 5 ? lastObject : "";
+    if (predicate && !object) return measureOf(rate(kind, nounPhrase), noun);
+    if (predicate && object)
+      return measureOf(rate(kind, compose(noun, predicate, action.action)), noun, action.firstVerb);
+    const owned = object
+      ? compose(object, `được ${action.verb.replace(/^chưa /u, "")}`)
+      : /trách nhiệm$/u.test(beforePreposition) || !beforePreposition
+        ? previous?.measure.text
+        : "";
+    return measureOf(rate(kind, compose(noun, owned ? `có ${owned}` : predicate)), noun, action.firstVerb);
+  }
+  if (preposition === "từ" || preposition === "trong") {
+    // `cắt giảm thời gian thực hiện thủ tục hành chính từ 21 ngày`: what changes is the verb's object.
+    const paren = enclosingParen(spot.sentence, spot.figure.start);
+    const before =
+      beforePreposition ||
+      (paren ? tidy(spot.sentence.slice(clauseStart(spot.sentence, paren.open), paren.open)) : "");
+    const context = /\svới\s/u.test(` ${before}`)
+      ? tidy(` ${before}`.split(/\svới\s/u).pop() ?? before)
+      : before;
+    const object = subjectOf(objectOfLeadingVerb(context.replace(/^với\s+/u, "")));
+    if (DURATION_NOUN.test(noun))
+      return measureOf(
+        /^thời gian/u.test(object) ? object : compose("thời gian", object),
+        "thời gian",
+        action.firstVerb,
+      );
+    if (!noun && object) return measureOf(rate(kind, object), object);
+    if (object)
+      return measureOf(
+        rate(kind, compose(noun, /^bước/u.test(noun) ? "" : "trong", object)),
+        noun,
+        action.firstVerb,
+      );
+  }
+  if (preposition === "với" && /^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `))
+    return measureOf(rate(kind, nounPhrase), noun);
+  if (preposition === "với" && !/(?:^|\s)cùng$/u.test(beforePreposition)) {
+    const between = previous ? spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start) : "";
+    const sameClause = previous && (!/,/u.test(between) || /^\s*,?\s*với\s*$/u.test(between));
+    if (sameClause && previous) {
+      // `sổ hộ tịch, với hơn 95,8 triệu dữ liệu`: a property of the figure before; what was done to it carries over.
+      const suffix =
+        previous.noun && previous.measure.text.startsWith(previous.noun)
+          ? previous.measure.text.slice(previous.noun.length)
+          : "";
+      if (!CLASSIFIER_NOUNS.test(noun) && suffix.trim() && previous.measure.action)
+        return measureOf(compose(noun, suffix), noun, previous.measure.action);
+      return measureOf(compose(noun, "của", previous.measure.text), noun);
+    }
+    if (!previous && action.verb) {
+      // `triển khai hóa đơn điện tử … với hơn 2,63 tỷ hóa đơn`: the figure counts the verb's object.
+      const head = noun.split(/\s+/)[0] ?? "";
+      if (head && action.object.toLowerCase().startsWith(head.toLowerCase()))
+        return measureOf(compose(action.object, `được ${action.verb}`), action.object, action.firstVerb);
+      if (!action.subject || /^việc$/iu.test(action.subject))
+        return measureOf(compose(noun, action.action), noun, action.firstVerb);
+      if (
+        actionOf(action.subject).verb ||
+        (/^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(action.subject) && !isOwner(action.subject))
+      )
+        return measureOf(compose(noun, capWords(beforePreposition, 10)), noun, action.firstVerb);
+      if (words(action.subject).length <= 5) return measureOf(compose(noun, "của", action.subject), noun);
+    }
+  }
+  if (/^(?:số tiền|kinh phí)$/iu.test(beforePreposition))
+    return measureOf(compose("số tiền", noun), "số tiền");
+  return measureOf(rate(kind, nounPhrase || beforePreposition), noun);
+}
+
+/** The measure a goal's subject (`Chỉ tiêu năm 2023 là 100%`) stands for: the rate the sentence is about. */
+function goalContext(spot: Spot): string | undefined {
+  const paren = enclosingParen(spot.sentence, spot.figure.start);
+  const before = paren ? spot.sentence.slice(0, paren.open) : "";
+  const named = /((?:tỷ lệ|tỷ trọng)[^,;:()]*?)(?:\s+(?:còn|đạt|là|mới|chỉ)(?![\p{L}])|\s*$)/iu.exec(before);
+  if (named?.[1]) return tidy(named[1]);
+  const after = spot.sentence.slice(spot.figure.end);
+  const following =
+    /((?:tỷ lệ|tỷ trọng)[^,;:()]*?)(?:\s+(?:tại|của)\s+[^,;]*?)?\s+(?:còn|đạt|là|mới|chỉ)(?![\p{L}])/iu.exec(
+      after,
+    );
+  if (following?.[1]) return tidy(following[1]);
+  const footnote = spot.context.footnoteParent?.("tỷ lệ");
+  return footnote ? splitOwner(footnote.text).head : undefined;
+}
+
+function copulaMeasure(clause: Clause, copula: string): Measure {
+  const { spot, noun, predicate, tail } = clause;
+  const kind = spot.figure.kind;
+  const paren = enclosingParen(spot.sentence, spot.figure.start);
+  const beforeCopula = copula ? tail.slice(0, tail.toLowerCase().lastIndexOf(copula)) : tail;
+  const moneyOf =
+    kind === "money" ? /^(.*\S)\s+với\s+(?:tổng\s+)?(?:số tiền|kinh phí)\s*$/iu.exec(beforeCopula) : null;
+  if (moneyOf?.[1]) {
+    const clauseText = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
+    );
+    const action = actionOf(clauseText.replace(/\s+với\s+(?:tổng\s+)?(?:số tiền|kinh phí)\s+là\s*$/iu, ""));
+    return measureOf(compose("số tiền", action.action || moneyOf[1]), "số tiền", action.firstVerb);
+  }
+  let subject = subjectOf(
+    beforeCopula
+      .replace(/^.*\s(?:cùng|cùng với|với)\s+(?=(?:tổng\s+)?số\s)/iu, "")
+      .replace(/^(?:phấn đấu|phải|cần)\s*/iu, ""),
+  );
+  if (/^(?:phấn đấu|phải|cần)$/iu.test(subject)) subject = "";
+  const clauseText = spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start);
+  // `số đối tượng đã có tài khoản, mong muốn chi trả … là`: a subject cut at a comma before its own verb.
+  if (/^(?:mong muốn|đã|đang|được|chưa|có)\s/u.test(`${subject} `) && !paren) {
+    const whole = clauseText.slice(0, clauseText.toLowerCase().lastIndexOf(copula || " "));
+    if (whole.trim()) subject = subjectOf(whole);
+  }
+  if (!subject) {
+    // `thực hiện giải quyết TTHC toàn trình …, phải đạt 80%`: the comma segment before names the rate.
+    const segments = tidy(clauseText).split(/\s*,\s*/u);
+    if (segments.length > 1) subject = subjectOf(segments.at(-2) ?? "");
+  }
+  const adjective = LENGTH_ADJECTIVES[copula];
+  if (adjective && MEASUREMENT_UNITS.test(noun)) {
+    const opening = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start)).split(",")[0] ?? "",
+    );
+    const described = subject || tidy(opening.split(/\svới\s/u).pop() ?? opening);
+    return measureOf(compose(adjective, described), adjective);
+  }
+  if (GOAL_SUBJECT.test(subject)) subject = goalContext(spot) ?? subject;
+  const breakdown =
+    /(?:^|\s)(?:trong đó|gồm|bao gồm)(?:\s|,|$)/iu.test(` ${beforeCopula}`) ||
+    Boolean(paren && /^\s*(?:gồm|bao gồm|trong đó)/iu.test(spot.sentence.slice(paren.open + 1)));
+  const parentIndex = parentBefore(spot.done, paren && breakdown ? paren.open : spot.figure.start, kind);
+  const parent = parentIndex === undefined ? undefined : spot.done[parentIndex];
+  if (subject && isOwner(subject) && noun && kind !== "percent" && !/^người$/u.test(noun))
+    return measureOf(compose(noun, "của", subject), noun);
+  if (subject && !isOwner(subject)) {
+    const withNoun =
+      kind === "percent" && noun && !/^(?:trong|trên)/u.test(noun)
+        ? compose(subject, "trong", noun)
+        : subject;
+    const within = breakdown && parent ? `trong ${capWords(withoutRate(parent.measure.text), 10)}` : "";
+    return measureOf(rate(kind, compose(withNoun, within)), subject);
+  }
+  if (subject && parent)
+    return measureOf(compose(splitOwner(parent.measure.text).head, "của", subject), parent.measure.head);
+  if (!subject) {
+    // `(hạng 18, đạt 151,69 Mbps)`: an aside names no subject; the clause it interrupts does.
+    if (paren) {
+      const outerText = spot.sentence.slice(clauseStart(spot.sentence, paren.open), paren.open);
+      const outer = subjectOf(
+        outerText.replace(/\s+(?:duy trì|đạt|là|tăng|giảm)(?:\s.*)?$/u, "").replace(/\s+\d.*$/u, ""),
+      );
+      if (outer) return measureOf(rate(kind, outer), outer);
+    }
+  }
+  return measureOf(rate(kind, compose(noun, predicate) || subject), noun);
+}
+
+function percentMeasure(clause: Clause, action: ReturnType<typeof actionOf>): Measure {
+  const { spot, noun, predicate } = clause;
+  if (CHANGE_VERBS.has(spot.figure.verb ?? "")) {
+    // `giảm 59% số vụ lừa đảo`: the noun changed; `làm GDP tăng thêm 0,3%`: the object of the causative.
+    const cut = spot.figure.verb === "cắt giảm" ? "được cắt giảm" : "";
+    if (noun && !/^(?:so|trong|trên)$/u.test(noun))
+      return measureOf(compose(noun, predicate, cut), noun, cut ? "cắt giảm" : "");
+    if (/^(?:làm|giúp|đưa)$/u.test(action.verb) && action.object)
+      return measureOf(action.object.replace(/\s+(?:tăng|giảm)(?:\s+thêm)?$/u, ""), action.object);
+    const tail = subjectOf(clause.tail);
+    if (/^(?:tốc độ|tỷ lệ|tỷ trọng)/iu.test(tail)) return measureOf(tail, tail);
+    const subject = subjectOf(
+      action.subject.replace(/(?:có thể\s+)?làm\s*$/u, "").replace(/^.*\s(?:giúp|làm)\s+/u, ""),
+    );
+    return measureOf(subject || action.action, subject || action.action);
+  }
+  if (!noun) {
+    const after = predicateAfter(spot.sentence, spot.figure.end);
+    const subject =
+      words(action.subject).length <= 16 && !/^(?:trong đó|qua|theo|với)/iu.test(action.subject)
+        ? action.subject
+        : "";
+    return measureOf(
+      rate(
+        "percent",
+        compose(subject, action.verb ? (subject ? `được ${action.verb}` : action.verb) : "", after),
+      ),
+      subject || action.verb,
+      action.firstVerb,
+    );
+  }
+  const passive =
+    action.verb && !DIRECTIVE_VERBS.test(action.verb) ? `được ${action.verb.replace(/^chưa /u, "")}` : "";
+  return measureOf(rate("percent", compose(noun, predicate, passive)), noun, action.firstVerb);
+}
+
+/** Reads the measure of one figure from the words before it (its action or subject) and after it. */
+export function measureFromClause(
+  spot: Spot,
+  nounText: string | undefined,
+  nounEnd: number | undefined,
+): Measure {
+  const kind = spot.figure.kind;
+  const noun = (nounText ?? "")
+    .replace(/\/\s*(?:ngày|tháng|năm|tuần|giờ|giây|phút|người|hồ sơ|thẻ|giao dịch|lượt|CSKD|đơn vị)$/iu, "")
+    .trim();
+  const ownPredicate = predicateAfter(spot.sentence, nounEnd ?? spot.figure.end);
+  const left = leftOf(spot);
+  // A predicate shared with coordinated figures after it applies only when nothing before the figure acts on it.
+  const acted = Boolean(actionOf(left.tail).verb) && !endsWithPhrase(left.tail, EXISTENTIALS);
+  const predicate = ownPredicate || (acted ? "" : skippedPredicate(spot, nounEnd));
+  const clause: Clause = {
+    spot,
+    noun,
+    ...(nounEnd !== undefined ? { nounEnd } : {}),
+    predicate,
+    tail: left.tail,
+  };
+
+  // `(trung bình 1,5 triệu lượt/ngày)` after `500 triệu lượt truy cập`: a bare classifier names the same acts.
+  if (/^(?:lượt|lần)$/u.test(noun)) {
+    const fuller = spot.done.findLast((done) => done.noun?.startsWith(`${noun} `));
+    if (fuller) return fuller.measure;
+  }
+  if (MEASUREMENT_UNITS.test(noun) && !endsWithPhrase(left.tail, COPULAS)) {
+    const paren = enclosingParen(spot.sentence, spot.figure.start);
+    const outerText = spot.sentence.slice(
+      clauseStart(spot.sentence, paren ? paren.open : spot.figure.start),
+      paren ? paren.open : spot.figure.start,
+    );
+    const outer = subjectOf(
+      outerText.replace(/\s+(?:duy trì|đạt|là|tăng|giảm|dài|rộng)(?:\s.*)?$/u, "").replace(/\s+\d.*$/u, ""),
+    );
+    if (outer) return measureOf(outer, outer);
+  }
+  // A figure continuing a list reads as the list's first figure did, unless it says something of its own.
+  if (left.sharedWith) {
+    const shared = left.sharedWith.measure.text;
+    const sharedNoun = left.sharedWith.noun ?? "";
+    if (kind === "money" && noun) return measureOf(compose("số tiền", noun, ownPredicate), "số tiền");
+    if (ownPredicate && noun) {
+      // `1,79 triệu lượt tại các Sân bay` after `12 nghìn lượt tuyên truyền tại …`: the act carries over;
+      // `846 nhiệm vụ cụ thể của các bộ, ngành` in a breakdown keeps what was done to the whole.
+      const act =
+        CLASSIFIER_NOUNS.test(noun) && !/^(?:lượt|lần)\s/u.test(noun) ? left.sharedWith.measure.action : "";
+      const suffix =
+        !act && sharedNoun && shared.startsWith(sharedNoun) && left.sharedWith.kind === kind
+          ? shared.slice(sharedNoun.length)
+          : "";
+      const ownVerb = /^(?:đã|đang|chưa|được|có|sẽ|không|cần|phải)\s/u.test(`${ownPredicate} `);
+      return measureOf(
+        rate(kind, compose(noun, act, ownPredicate, ownVerb ? "" : suffix)),
+        noun,
+        act || (ownVerb ? "" : left.sharedWith.measure.action),
+      );
+    }
+    if (noun && sharedNoun && shared.startsWith(sharedNoun) && left.sharedWith.kind === kind)
+      return measureOf(
+        compose(noun, ownPredicate || shared.slice(sharedNoun.length)),
+        noun,
+        left.sharedWith.measure.action,
+      );
+  }
+  const special = rankMeasure(clause) ?? multipleMeasure(clause);
+  if (special) return special;
+  const preposition = prepositionEnding(clause.tail);
+  if (preposition) return prepositionMeasure(clause, preposition);
+  const copula = endsWithPhrase(clause.tail, [...COPULAS, ...Object.keys(LENGTH_ADJECTIVES)]);
+  const verbCopula =
+    spot.figure.verb === "đạt" || spot.figure.verb === "ước đạt" || spot.figure.verb === "vượt";
+  if (copula || (verbCopula && clause.tail && !actionOf(clause.tail).verb))
+    return copulaMeasure(clause, copula ?? "");
+  const existential = endsWithPhrase(clause.tail, EXISTENTIALS);
+  const action = existential ? actionOf("") : actionOf(clause.tail);
+  if (kind === "money") return moneyMeasure(clause);
+  if (kind === "percent") return percentMeasure(clause, action);
+  if (CHANGE_VERBS.has(spot.figure.verb ?? "") && action.subject && !action.verb)
+    return measureOf(subjectOf(action.subject), action.subject);
+  if (
+    CHANGE_VERBS.has(spot.figure.verb ?? "") &&
+    /^(?:làm|giúp|đưa)$/u.test(action.verb) &&
+    action.object &&
+    !noun
+  )
+    return measureOf(action.object, action.object);
+  if (DURATION_NOUN.test(noun))
+    return measureOf(
+      compose("thời gian", action.action || subjectOf(clause.tail)),
+      "thời gian",
+      action.firstVerb,
+    );
+  if (STEP_NOUNS.test(noun) && action.object)
+    return measureOf(compose(noun, action.object), noun, action.firstVerb);
+  if (!action.verb) return measureOf(compose(noun, predicate) || noun || capWords(action.subject, 10), noun);
+  if (CLASSIFIER_NOUNS.test(noun))
+    return measureOf(compose(noun, noun.includes(" ") ? "" : action.verb, predicate), noun, action.firstVerb);
+  if (/^(?:được|chưa được|đã được|đã|đang|chưa)\s/u.test(`${predicate} `))
+    return measureOf(compose(noun, predicate), noun, action.firstVerb);
+  if (!noun) return measureOf(action.action, action.action, action.firstVerb);
+  // `chủ trì họp 33 buổi họp`: the action's last word repeating the noun is dropped.
+  const headWord = noun.split(/\s+/).at(-1) ?? "";
+  const actionText = action.action.endsWith(` ${headWord}`)
+    ? action.action.slice(0, -headWord.length - 1)
+    : action.action;
+  action.action = actionText;
+  const passive = action.action.startsWith("chưa ")
+    ? `chưa được ${action.action.slice(5)}`
+    : `được ${action.action}`;
+  const negatedBody =
+    action.action.startsWith("chưa ") && isOwner(action.subject) ? `của ${action.subject}` : "";
+  // `» Công an tỉnh: chủ trì 11 dịch vụ công`: a lead naming a body assigns what follows to it.
+  const lead = tidy((/^(.{2,60}?):\s/u.exec(spot.sentence)?.[1] ?? "").replace(/^[»\-–+•\s\d.]+/u, ""));
+  const leadIsBody = lead && /^\p{Lu}/u.test(lead) && words(lead).length <= 8 && isOwner(lead);
+  const assignedBy =
+    leadIsBody && !action.subject && clauseStart(spot.sentence, spot.figure.start) > 0 ? lead : "";
+  if (assignedBy) return measureOf(compose(noun, "do", assignedBy, action.action), noun, action.firstVerb);
+  return measureOf(compose(noun, passive, negatedBody), noun, action.firstVerb);
+}
