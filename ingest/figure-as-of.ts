@@ -18,6 +18,10 @@ function usable(date: DateMention, documentAsOf: string): boolean {
   return endOfIsoPeriod(date.iso) <= endOfIsoPeriod(documentAsOf);
 }
 
+/** A date printed with a document's number (`Chỉ thị số 51/NQ-TW ngày 08/8/2025`) dates the document. */
+const DOCUMENT_DATE_BEFORE =
+  /(?:\d+\/[\p{L}\d-]+|(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông tư|Nghị định|Công văn|Thông báo|Luật)[^,;]{0,30})\s*,?\s*(?:ngày\s*)?$/u;
+
 /** `Năm 2024, …`, `Theo Báo cáo Liên Hợp Quốc 2024, …`, `Tính đến hết năm 2024, …`: a date in the sentence's opening phrase. */
 function openingDate(sentence: string, dates: DateMention[]): DateMention | undefined {
   const comma = sentence.indexOf(",");
@@ -26,7 +30,8 @@ function openingDate(sentence: string, dates: DateMention[]): DateMention | unde
     (date) =>
       date.end <= comma &&
       (date.cue === undefined || AS_OF_CUES.has(date.cue)) &&
-      !COMPARISON_BEFORE.test(sentence.slice(0, date.start)),
+      !COMPARISON_BEFORE.test(sentence.slice(0, date.start)) &&
+      !DOCUMENT_DATE_BEFORE.test(sentence.slice(0, date.start)),
   );
 }
 
@@ -66,7 +71,10 @@ export function asOfOf(sentence: string, figure: ReadFigure, earlier: boolean, d
   const nearest = cued.at(-1);
   if (nearest) return nearest.iso;
   const opening = openingDate(sentence, dates);
-  if (opening && opening.end <= figure.start) return opening.iso;
+  // `…, đến nay, đã thu nhận …`: "until now" after the opening date dates the figure to the report.
+  const untilNow =
+    opening && /(?:đến nay|hiện nay|hiện tại)/u.test(sentence.slice(opening.end, figure.start));
+  if (opening && opening.end <= figure.start && !untilNow) return opening.iso;
   if (openingYear) return openingYear;
   const period = dates.find(
     (date) =>

@@ -175,6 +175,7 @@ export const NOUN_COMPOUNDS = [
   "chương trình",
   "người có công",
   "nhận thức",
+  "chuyển động",
   "tự do",
   "lệ phí",
   "nhà cung cấp",

@@ -160,6 +160,8 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   const action = actionOf(beforePreposition);
   const previousIndex = parentBefore(spot.done, spot.figure.start);
   const previous = previousIndex === undefined ? undefined : spot.done[previousIndex];
+  if (preposition === "với" && /^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `))
+    return measureOf(rate(kind, nounPhrase), noun);
   if (preposition === "với" && PARTNER_VERBS.some((partner) => action.verb.includes(partner))) {
     // The partner is the clause's subject only when the clause starts at it, not after an earlier figure.
     const fromClauseStart =
@@ -246,6 +248,15 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
       if (!CLASSIFIER_NOUNS.test(noun) && suffix.trim() && previous.measure.action)
         return measureOf(compose(noun, suffix), noun, previous.measure.action);
       return measureOf(compose(noun, "của", previous.measure.text), noun);
+    }
+    if (!previous && !action.verb && !predicate) {
+      // `đề xuất về nhiệm vụ, giải pháp trọng tâm năm 2024 … với 20 nhiệm vụ chung`: what the figure is part of.
+      const clauseText = tidy(
+        spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
+      ).replace(/\s+với$/u, "");
+      const whole = tidy(` ${clauseText}`.split(/\svới\s/u).pop() ?? "");
+      if (whole && words(whole).length <= 14)
+        return measureOf(compose(noun, "của", capWords(whole, 10)), noun);
     }
     if (!previous && action.verb) {
       // `triển khai hóa đơn điện tử … với hơn 2,63 tỷ hóa đơn`: the figure counts the verb's object.
@@ -417,7 +428,8 @@ export function measureFromClause(
     const fuller = spot.done.findLast((done) => done.noun?.startsWith(`${noun} `));
     if (fuller) return fuller.measure;
   }
-  if (MEASUREMENT_UNITS.test(noun) && !endsWithPhrase(left.tail, COPULAS)) {
+  const insideAside = Boolean(enclosingParen(spot.sentence, spot.figure.start));
+  if (MEASUREMENT_UNITS.test(noun) && (insideAside || !endsWithPhrase(left.tail, COPULAS))) {
     const paren = enclosingParen(spot.sentence, spot.figure.start);
     const outerText = spot.sentence.slice(
       clauseStart(spot.sentence, paren ? paren.open : spot.figure.start),

@@ -111,7 +111,11 @@ export function isNotAFigure(
   // Codes and versions: `5G`, `4.0`, `57-NQ/TW`, `290 /BC-TCTTKĐA`, `06/CP`, `220/380V`.
   if (/^[\p{L}\p{N}]/u.test(after)) return true;
   if (/^[.,]\d/.test(after)) return true;
-  if (/^\s*[/\-–]\s*\p{L}/u.test(after) || /^\s*[-–]\s*\d/u.test(after)) return true;
+  // `20%/năm`, `10.000 đồng/giao dịch` are rates, not codes.
+  const isRate =
+    number.hasScaleOrPercent &&
+    /^\s*\/\s*(?:0?1\s+)?(?:ngày|tháng|năm|tuần|giờ|người|giao dịch|lượt|hồ sơ|thẻ)(?![\p{L}])/u.test(after);
+  if ((/^\s*[/\-–]\s*\p{L}/u.test(after) && !isRate) || /^\s*[-–]\s*\d/u.test(after)) return true;
   // List labels: `(1)`, `1.` at the start of a sentence, `2)`.
   if (/\($/.test(before) && /^\)/.test(after) && /^\d{1,2}$/.test(number.printed)) return true;
   if (before.trim() === "" && /^[.)]\s/.test(after)) return true;
