@@ -104,7 +104,7 @@ export interface Figure {
   unit?: string;
   /** What the figure counts, built from its clause: `tài khoản VNeID được phê duyệt`, `tỷ lệ hồ sơ trực tuyến của bộ, ngành`. */
   measure: string;
-  /** Key of the series the figure belongs to: the same measure, unit and kind in any report (see `core/series.ts`). */
+  /** Key of the series the figure belongs to: the same measure, unit and kind in any report (see `index/series.ts`). */
   series: string;
   /** What a rate is counted per: `giao dịch`, `ngày`, `năm`. */
   per?: string;
