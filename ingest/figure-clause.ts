@@ -81,7 +81,9 @@ export function clauseStart(sentence: string, at: number): number {
   const base = paren ? paren.open + 1 : 0;
   let start = base;
   const before = sentence.slice(base, at);
-  const boundary = /(?:[;:]|\s[–—]\s|\)\s*[,;]?)\s*/gu;
+  // A full stop before a capital or a footnote marker ends a sentence the splitter kept whole
+  // (`… của Đề án 06. ⁽⁴⁾ Bố trí …`).
+  const boundary = /(?:[;:]|\s[–—]\s|\)\s*[,;]?|(?<=[\p{Ll}\d)”"])\.\s+(?=[⁽⁰¹²³⁴⁵⁶⁷⁸⁹\p{Lu}]))\s*/gu;
   for (let match = boundary.exec(before); match; match = boundary.exec(before))
     start = base + match.index + match[0].length;
   // A leading bullet or list label (`- `, `+ `, `(1) `, `a) `, `4.1. `, a footnote marker) is not part of it.
@@ -205,7 +207,7 @@ export function countedNounAfter(sentence: string, from: number): Word | undefin
     if (
       kept.length > 0 &&
       /^\p{Lu}\p{Ll}/u.test(word.text) &&
-      /^\p{Ll}/u.test(previous?.text ?? "") &&
+      /^[^\p{Lu}]+$/u.test(previous?.text ?? "") &&
       phraseAt(words, index, ACTION_VERBS) > 0
     )
       break;
@@ -222,11 +224,12 @@ export function countedNounAfter(sentence: string, from: number): Word | undefin
       break;
     }
     const bare = withoutMarkers(word.text);
-    const compound = previous
-      ? phraseAt(words, index - 1, NOUN_COMPOUNDS)
-      : phraseAt(words, index, NOUN_COMPOUNDS);
+    // A compound may run on from the previous word (`người có công`) or start here (`nhóm chỉ số`),
+    // where its first word alone would end the noun (`chỉ`, `có`).
+    const fromPrevious = previous ? phraseAt(words, index - 1, NOUN_COMPOUNDS) : 0;
+    const compound = fromPrevious > 1 ? fromPrevious : phraseAt(words, index, NOUN_COMPOUNDS);
     if (compound > 1) {
-      const span = previous ? compound - 1 : compound;
+      const span = fromPrevious > 1 ? compound - 1 : compound;
       for (let offset = 0; offset < span; offset++) kept.push(words[index + offset] as Word);
       index += span - 1;
       continue;
@@ -294,6 +297,14 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
   );
   if (lower(words[0]?.text ?? "") === "theo" && predicateVerb > 0) words.splice(0, predicateVerb);
   if (/^(?:và|hoặc)$/u.test(lower(words[0]?.text ?? ""))) return "";
+  // A capitalised verb mid-sentence starts the next item of a run-on slide (`… hội cựu chiến binh Làm sạch …`).
+  const wordBefore = /(\S+)\s*$/u.exec(sentence.slice(0, start))?.[1] ?? "";
+  if (
+    /^\p{Lu}\p{Ll}/u.test(words[0]?.text ?? "") &&
+    /^[^\p{Lu}]+$/u.test(wordBefore) &&
+    phraseAt(words, 0, ACTION_VERBS) > 0
+  )
+    return "";
   if (phraseAt(words, 0, PREDICATE_ENDS) > 0 && !/^(?:nhằm|để|do)$/u.test(lower(words[0]?.text ?? "")))
     return "";
   const counted = () => kept.filter((word) => word.text !== ",").length;
@@ -378,7 +389,9 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
   }
   while (
     kept.at(-1)?.text === "," ||
-    ["và", "hoặc", "của", "với", "trên", "tại", "từ", "cho"].includes(lower(kept.at(-1)?.text ?? ""))
+    ["và", "hoặc", "của", "với", "trên", "tại", "từ", "cho", "theo", "về", "trong"].includes(
+      lower(kept.at(-1)?.text ?? ""),
+    )
   )
     kept.pop();
   const first = kept[0];

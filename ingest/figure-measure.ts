@@ -48,7 +48,7 @@ const CONVERSION_BEFORE =
 const NOW_BEFORE = /(?:xuống còn|còn|thành|xuống|lên)\s*$/iu;
 const DELAY_BEFORE = /(?:chậm tiến độ|chậm|trễ hạn|quá hạn)\s*$/iu;
 const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
-const MAX_TASK_WORDS = 10;
+const MAX_TASK_WORDS = 16;
 
 function related(done: ReadFigure[], index: number, relation: Relation, text?: string) {
   const parent = done[index] as ReadFigure;
@@ -65,6 +65,25 @@ function nounBefore(sentence: string, at: number): string {
   return tidy(before.slice(start + 1).replace(/^[\d.,\s]+/u, ""));
 }
 
+/**
+ * The figure an aside qualifies: the nearest before it, unless that one only counts the owners of an
+ * earlier figure in the same clause (`2.407.040 hồ sơ của 36 bộ, ngành và 63 địa phương (đạt tỷ lệ
+ * 100%)`: the share is of the records, not of the localities).
+ */
+function ownedParentBefore(spot: Spot, limit: number): number | undefined {
+  const { sentence, done } = spot;
+  const nearest = parentBefore(done, limit);
+  if (nearest === undefined || !isOwner((done[nearest] as ReadFigure).noun ?? "")) return nearest;
+  const from = clauseStart(sentence, limit);
+  for (let index = nearest - 1; index >= 0; index--) {
+    const candidate = done[index] as ReadFigure;
+    if (candidate.start < from) break;
+    if (candidate.relation && candidate.relation !== "restated") continue;
+    if (candidate.kind !== "percent" && !isOwner(candidate.noun ?? "")) return index;
+  }
+  return nearest;
+}
+
 /** A figure in an aside that only qualifies the figure before it: a change, a target overrun, a share. */
 function asideQualifier(spot: Spot): Pick<ReadFigure, "measure" | "parent" | "relation"> | undefined {
   const { sentence, figure, done } = spot;
@@ -72,14 +91,19 @@ function asideQualifier(spot: Spot): Pick<ReadFigure, "measure" | "parent" | "re
   if (!paren) return undefined;
   const opening = sentence.slice(paren.open + 1, figure.numberStart);
   const openingWords = sentence.slice(paren.open + 1, figure.start);
-  const index = parentBefore(done, paren.open);
+  const index = ownedParentBefore(spot, paren.open);
   const parent = index === undefined ? undefined : done[index];
   if (parent && index !== undefined) {
     if (CHANGE_ASIDE.test(opening)) return related(done, index, "change");
     if (BEYOND_TARGET_ASIDE.test(opening))
       return related(done, index, "beyond-target", `${parent.measure.text} so với chỉ tiêu`);
     const gap = sentence.slice(parent.nounEnd ?? parent.end, paren.open);
-    const adjacent = gap.trim().length < 60 && !/[:;()\d]/u.test(gap);
+    // The owners' counts between the figure and its aside (`của 36 bộ, ngành và 63 địa phương`) belong to it.
+    const skippedOwners = index !== parentBefore(done, paren.open);
+    const adjacent =
+      gap.trim().length < (skippedOwners ? 80 : 60) &&
+      !/[:;()]/u.test(gap) &&
+      (skippedOwners || !/\d/u.test(gap));
     if (figure.kind === "percent" && parent.kind !== "percent" && SHARE_ASIDE.test(openingWords) && adjacent)
       return related(done, index, "share", rate("percent", withoutRate(parent.measure.text)));
     if (parent.kind === "percent" && openingWords.trim() === "" && figure.kind !== "percent" && adjacent)

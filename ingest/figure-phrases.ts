@@ -55,9 +55,47 @@ export function tidy(text: string): string {
     .trim();
 }
 
+/** How far past the limit a phrase may run to end at its own comma rather than mid-name. */
+const CAP_OVERRUN = 4;
+/** Words a long phrase can be cut before without leaving half a name or half a compound. */
+const CUT_BEFORE = new Set([
+  "cho",
+  "của",
+  "về",
+  "trong",
+  "theo",
+  "với",
+  "để",
+  "tại",
+  "và",
+  "nhằm",
+  "trên",
+  "đối",
+]);
+
+/**
+ * The first `limit` words of a phrase, cut where the phrase itself breaks: at its comma when that is
+ * a few words on (`… của Bộ Nội vụ,`), else before its last preposition (`… cấp phiếu | cho người dân`),
+ * so a measure never ends in half a name (`Bộ Nội`) or half a compound (`thủ tục hành`).
+ */
 export function capWords(text: string, limit: number): string {
   const all = words(text);
-  return all.length <= limit ? text : all.slice(0, limit).join(" ");
+  if (all.length <= limit) return text;
+  for (let end = limit; end < Math.min(all.length, limit + CAP_OVERRUN); end++) {
+    if (/[,;:]$/u.test(all[end - 1] ?? ""))
+      return all
+        .slice(0, end)
+        .join(" ")
+        .replace(/[,;:]$/u, "");
+    if (end === all.length - 1) return all.join(" ");
+  }
+  for (let cut = limit - 1; cut >= Math.ceil(limit / 2); cut--) {
+    if (CUT_BEFORE.has((all[cut] ?? "").toLowerCase())) return all.slice(0, cut).join(" ");
+  }
+  // Half a name (`… chia sẻ Cơ`) says less than none of it.
+  let end = limit;
+  while (end > Math.ceil(limit / 2) && /^\p{Lu}/u.test(all[end - 1] ?? "")) end--;
+  return all.slice(0, end).join(" ");
 }
 
 export function compose(...parts: Array<string | undefined>): string {

@@ -119,7 +119,13 @@ function continuesList(spot: Spot): ReadFigure | undefined {
     .replace(/\([^()]*\)/gu, " ");
   const plainList = /^[\s,;]*(?:và\s+|trong đó\s*,?\s*:?\s*(?:có\s+)?)?[\s:]*$/iu.test(between);
   const breakdown = /(?:^|,)\s*(?:bao\s+)?gồm\s*:?\s*$/iu.test(between);
-  return plainList || breakdown ? previous : undefined;
+  // `12 nghìn lượt trong thang máy, 1,79 triệu lượt tại các Sân bay`: the same noun again after the
+  // previous figure's own place or qualifier is a parallel item of one list.
+  const parallel =
+    /^[^,;:()]{0,60}(?:,\s*(?:và\s+)?|\svà\s+)$/u.test(between) &&
+    Boolean(previous.noun) &&
+    countedNounAfter(spot.sentence, spot.figure.end)?.text === previous.noun;
+  return plainList || breakdown || parallel ? previous : undefined;
 }
 
 /**

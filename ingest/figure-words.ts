@@ -243,6 +243,7 @@ export const PREPOSITIONS = [
   "qua",
   "về",
   "trên",
+  "theo",
 ];
 
 /** Verbs that take `với` for their partner: `kết nối với 18 bộ` is the partners connected. */

@@ -46,6 +46,10 @@ interface Clause {
   tail: string;
 }
 
+/** Nouns that name a whole whose parts a following `với N …` counts: documents, programmes, models. */
+const WHOLE_NOUN =
+  /^(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Thông tư|Nghị định|Luật|Đề án|Chương trình|Mô hình|Dự án|Bộ tiêu chí)(?![\p{L}])/u;
+
 function prepositionEnding(tail: string): string | undefined {
   const found = endsWithPhrase(tail, PREPOSITIONS);
   // `hiện tại`, `hiện có` are adverbs, not the preposition `tại`.
@@ -91,9 +95,18 @@ function moneyMeasure(clause: Clause): Measure {
   const fee = FEE_NOUN.exec(tail);
   if (fee?.[1] && !/kinh phí\s*$/iu.test(tail)) {
     const after = predicateAfter(spot.sentence, spot.figure.end);
-    const forWhom = /^(?:đối với|cho)\s/u.test(spot.sentence.slice(spot.figure.end).trim())
-      ? capWords(tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(]/u)[0] ?? ""), 10)
-      : after;
+    // `người làm công tác chuyên trách … được hưởng mức hỗ trợ 5 triệu đồng/tháng`: who receives it.
+    const clauseText = spot.sentence
+      .slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start)
+      .replace(/^\s*(?:theo|căn cứ)\s[^,]*,\s*/iu, "");
+    const receiver = /^(.+?)\s+(?:được\s+)?(?:hưởng|nhận)\s+(?:mức phí|lệ phí|phí|mức hỗ trợ|giá)\s*$/iu.exec(
+      clauseText,
+    )?.[1];
+    const forWhom = receiver
+      ? `cho ${capWords(tidy(receiver), 10)}`
+      : /^(?:đối với|cho)\s/u.test(spot.sentence.slice(spot.figure.end).trim())
+        ? capWords(tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(]/u)[0] ?? ""), 10)
+        : after;
     const feeName = fee[1].toLowerCase() === "phí" ? "mức phí" : fee[1];
     return measureOf(compose(feeName, forWhom), feeName);
   }
@@ -162,6 +175,12 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   const previous = previousIndex === undefined ? undefined : spot.done[previousIndex];
   if (preposition === "với" && /^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `))
     return measureOf(rate(kind, nounPhrase), noun);
+  if (preposition === "theo") {
+    // `chưa đơn giản hóa theo 19 Nghị quyết của Chính phủ`: the documents an action follows, not its object.
+    const verb = action.verb.replace(/^(?:chưa|đã|được|không)\s+/u, "");
+    const object = action.object || previous?.noun || "";
+    return measureOf(compose(noun, predicate, verb ? `về ${compose(verb, object)}` : ""), noun);
+  }
   if (preposition === "với" && PARTNER_VERBS.some((partner) => action.verb.includes(partner))) {
     // The partner is the clause's subject only when the clause starts at it, not after an earlier figure.
     const fromClauseStart =
@@ -265,12 +284,19 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
         return measureOf(compose(action.object, `được ${action.verb}`), action.object, action.firstVerb);
       if (!action.subject || /^việc$/iu.test(action.subject))
         return measureOf(compose(noun, action.action), noun, action.firstVerb);
+      // `Chỉ thị số 04/CT-TTg … về … với 20 nhiệm vụ chung`: the figure counts the parts of a named whole.
+      const whole = WHOLE_NOUN.test(action.subject)
+        ? tidy(beforePreposition.split(/\s+về\s+/u)[0] ?? "")
+        : "";
+      if (whole) return measureOf(compose(noun, "của", capWords(whole, 10)), noun);
       if (
         actionOf(action.subject).verb ||
         (/^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(action.subject) && !isOwner(action.subject))
       )
         return measureOf(compose(noun, capWords(beforePreposition, 10)), noun, action.firstVerb);
       if (words(action.subject).length <= 5) return measureOf(compose(noun, "của", action.subject), noun);
+      // `giải pháp trọng tâm năm 2024 của Tổ công tác … với 20 nhiệm vụ chung`: part of that noun phrase.
+      return measureOf(compose(noun, "của", capWords(action.subject, 8)), noun);
     }
   }
   if (/^(?:số tiền|kinh phí)$/iu.test(beforePreposition))
@@ -454,7 +480,9 @@ export function measureFromClause(
         !act && sharedNoun && shared.startsWith(sharedNoun) && left.sharedWith.kind === kind
           ? shared.slice(sharedNoun.length)
           : "";
-      const ownVerb = /^(?:đã|đang|chưa|được|có|sẽ|không|cần|phải)\s/u.test(`${ownPredicate} `);
+      const ownVerb =
+        /^(?:đã|đang|chưa|được|có|sẽ|không|cần|phải)\s/u.test(`${ownPredicate} `) ||
+        (actionOf(ownPredicate).verb !== "" && actionOf(ownPredicate).subject === "");
       return measureOf(
         rate(kind, compose(noun, act, ownPredicate, ownVerb ? "" : suffix)),
         noun,
