@@ -73,6 +73,12 @@ const GENERIC_WORDS = new Set([
   "tien",
 ]);
 const NEGATIONS = new Set(["chua", "khong"]);
+/** Prepositions that open a noun's owner or place, not a predicate. */
+const OWNER_PREPOSITIONS = new Set(["cua", "tai", "o", "thuoc"]);
+/** First syllables of lead verbs that wrap the action they introduce (`triển khai`, `thực hiện`, `đẩy mạnh`). */
+const WRAPPING_VERBS = new Set(["trien", "thuc", "hoan", "tiep", "day", "to"]);
+/** Classifier nouns a report may put before a wording or leave out (`thẻ căn cước công dân`). */
+const CLASSIFIERS = new Set(["the"]);
 /** Two reports' values of one measure stay within this factor; beyond the near factor the wording must match fully. */
 const MAX_VALUE_FACTOR = 20;
 const NEAR_VALUE_FACTOR = 5;
@@ -128,13 +134,25 @@ export function normalizedWords(phrase: string): string[] {
   const { byFirstWord } = canonicalWordings();
   const words = foldPhrase(phrase).split(" ").filter(Boolean);
   const out: string[] = [];
-  for (let at = 0; at < words.length; ) {
-    const match = (byFirstWord.get(words[at] ?? "") ?? []).find((entry) =>
+  const matchAt = (at: number) =>
+    (byFirstWord.get(words[at] ?? "") ?? []).find((entry) =>
       entry.words.every((word, offset) => words[at + offset] === word),
     );
+  for (let at = 0; at < words.length; ) {
+    let match = matchAt(at);
+    let skip = 0;
+    // `thẻ căn cước công dân gắn chip`: a classifier before a longer wording (`căn cước công dân gắn
+    // chip`) is dropped so the longer wording wins over `thẻ căn cước công dân` + `gắn chip`.
+    if (CLASSIFIERS.has(words[at] ?? "")) {
+      const after = matchAt(at + 1);
+      if (after && after.words.length + 1 > (match?.words.length ?? 0)) {
+        match = after;
+        skip = 1;
+      }
+    }
     if (match) {
       out.push(...match.canonical.split(" "));
-      at += match.words.length;
+      at += match.words.length + skip;
     } else {
       out.push(words[at] ?? "");
       at++;
@@ -209,15 +227,21 @@ function predicateHeadOf(measure: string, noun: string): string {
   const folded = foldPhrase(measure).split(" ");
   const auxiliary = folded.findIndex((word) => /^(?:da|dang|duoc|chua|se)$/u.test(word));
   let at = auxiliary !== -1 ? auxiliary : foldPhrase(noun).split(" ").length - 1;
-  while (at + 1 < folded.length && /^(?:da|dang|duoc|se|hien)$/u.test(folded[at + 1] ?? "")) at++;
-  return auxiliary === -1 && at + 1 >= folded.length ? "" : (folded[at + 1] ?? "");
+  // Auxiliaries and purpose words (`nhằm khuyến khích`, `để khuyến khích`) come before what is said.
+  while (at + 1 < folded.length && /^(?:da|dang|duoc|se|hien|nham|de)$/u.test(folded[at + 1] ?? "")) at++;
+  const head = auxiliary === -1 && at + 1 >= folded.length ? "" : (folded[at + 1] ?? "");
+  // `thửa đất của đơn vị …`: a preposition says whose, not what is said of the noun.
+  return OWNER_PREPOSITIONS.has(head) ? "" : head;
 }
 
 /** `… của Bộ Công an`, `… tại Hà Nội`: a body or place the measure belongs to; the project itself is not one. */
-const OWNER = /\s(?:của|tại|do)\s+((?:các\s+)?\p{Lu}[^,;()]*)$/u;
+const OWNER = /\s(?:của|tại|do)\s+((?:các\s+)?\p{Lu}[^;()]*)$/u;
 
 function ownerOf(measure: string): string {
-  const owner = OWNER.exec(measure.replace(/\s*\([^()]*\)\s*$/u, ""))?.[1] ?? "";
+  const found = OWNER.exec(measure.replace(/\s*\([^()]*\)\s*$/u, ""))?.[1] ?? "";
+  // `của Y tế, Xây dựng` names two bodies; `của Hà Nội, tăng …` ends the name at the comma.
+  const segments = found.split(/\s*,\s*/u);
+  const owner = segments.every((segment) => /^\p{Lu}/u.test(segment)) ? found : (segments[0] ?? "");
   return /^(?:Đề án|Chính phủ|Cơ sở dữ liệu|CSDL)/u.test(owner) ? "" : normalizedWords(owner).join(" ");
 }
 
@@ -246,7 +270,18 @@ function similarity(left: Group, right: Group): number {
   if (left.negated !== right.negated || left.generic || right.generic || left.owner !== right.owner) return 0;
   if (!left.head || [...left.docs].some((doc) => right.docs.has(doc))) return 0;
   if (left.key === right.key) return 2;
-  if (left.predicateHead && right.predicateHead && left.predicateHead !== right.predicateHead) return 0;
+  // What is said of the noun must agree, unless one measure only wraps the other's verb in a lead verb
+  // (`triển khai giải pháp thu phí …` holds `thu phí …`).
+  const wraps = (outer: Group, inner: Group) =>
+    WRAPPING_VERBS.has(outer.predicateHead) && outer.printed.has(inner.predicateHead);
+  if (
+    left.predicateHead &&
+    right.predicateHead &&
+    left.predicateHead !== right.predicateHead &&
+    !wraps(left, right) &&
+    !wraps(right, left)
+  )
+    return 0;
   const headWords = new Set(left.head.split(" "));
   // Synonyms join `tài khoản VNeID` and `tài khoản định danh`; the printed words keep `đối chiếu sinh trắc
   // học` close to `đổi chiếu thông tin sinh trắc học`: the closer of the two comparisons counts.

@@ -88,7 +88,7 @@ export function clauseStart(sentence: string, at: number): number {
     start = base + match.index + match[0].length;
   // A leading bullet or list label (`- `, `+ `, `(1) `, `a) `, `4.1. `, a footnote marker) is not part of it.
   const lead =
-    /^\s*(?:[-–+•»▪◦]\s*|\(\d{1,2}\)\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|[⁽(][¹²³⁴⁵⁶⁷⁸⁹]+[⁾)]\s*)+/u.exec(
+    /^\s*(?:[-–+•»▪◦]\s*|\(\d{1,2}\)\s*|\d{1,2}\)\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|[⁽(][¹²³⁴⁵⁶⁷⁸⁹]+[⁾)]\s*)+/u.exec(
       sentence.slice(start, at),
     );
   return start + (lead ? lead[0].length : 0);

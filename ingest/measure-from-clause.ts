@@ -5,6 +5,7 @@ import {
   compose,
   firstActionOf,
   isOwner,
+  lowerFirst,
   type Measure,
   measureOf,
   objectOfLeadingVerb,
@@ -293,7 +294,7 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
         actionOf(action.subject).verb ||
         (/^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(action.subject) && !isOwner(action.subject))
       )
-        return measureOf(compose(noun, capWords(beforePreposition, 10)), noun, action.firstVerb);
+        return measureOf(compose(noun, lowerFirst(capWords(beforePreposition, 10))), noun, action.firstVerb);
       if (words(action.subject).length <= 5) return measureOf(compose(noun, "của", action.subject), noun);
       // `giải pháp trọng tâm năm 2024 của Tổ công tác … với 20 nhiệm vụ chung`: part of that noun phrase.
       return measureOf(compose(noun, "của", capWords(action.subject, 8)), noun);
