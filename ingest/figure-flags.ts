@@ -145,6 +145,13 @@ function isEarlier(sentence: string, figure: ReadFigure, laterOnes: ReadFigure[]
   );
 }
 
+/** `Doanh thu dự kiến tăng đối với các hãng hàng không là 250 triệu đô/năm`: the figure is the increase. */
+function isIncreaseSubject(sentence: string, figure: ReadFigure): boolean {
+  return /(?:^|\s)(?:tăng|giảm)(?!\s+(?:cường|trưởng))(?:\s+thêm)?\s[^,;]{0,60}\s(?:là|ở mức)\s*$/iu.test(
+    sentence.slice(clauseStart(sentence, figure.start), figure.start),
+  );
+}
+
 /** The flags of every figure in a sentence; a figure qualifying another inherits its projection. */
 export function flagsOf(figures: ReadFigure[], contexts: FlagContext[]): FigureFlags[] {
   const flags: FigureFlags[] = [];
@@ -159,6 +166,7 @@ export function flagsOf(figures: ReadFigure[], contexts: FlagContext[]): FigureF
       CHANGE_VERBS.has(context.verb ?? "") ||
       /(?:tăng|nâng cao|nâng lên)\s+gấp\s*$/iu.test(sentence.slice(0, figure.start));
     const change =
+      isIncreaseSubject(sentence, figure) ||
       figure.relation === "change" ||
       figure.relation === "beyond-target" ||
       verbChange ||

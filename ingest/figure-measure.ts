@@ -280,10 +280,19 @@ const SINCE =
   /(?:^|[\s,(])(từ ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|kể từ ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|từ tháng\s+\d{1,2}\/\d{4})(?!\s*(?:đến|tới)\s+(?:ngày\s+)?\d)/iu;
 
 function sinceOf(sentence: string, figure: SentenceFigure): string | undefined {
-  const before = sentence.slice(Math.max(0, sentence.lastIndexOf(";", figure.start - 1) + 1), figure.start);
-  return SINCE.exec(before)?.[1]
-    ?.replace(/^kể\s+/iu, "")
-    .toLowerCase();
+  const from = Math.max(0, sentence.lastIndexOf(";", figure.start - 1) + 1);
+  const before = sentence.slice(from, figure.start);
+  const found = SINCE.exec(before);
+  if (!found?.[1]) return undefined;
+  const end = found.index + found[0].length;
+  // The window opens the sentence (`Từ ngày … đến nay, …`) or stands in the figure's own clause; an
+  // effective date elsewhere (`có hiệu lực từ ngày 01/7/2025, đảm bảo …`) is no window.
+  const opening = before.slice(0, found.index).trim() === "";
+  const ownClause = !/,/u.test(before.slice(end));
+  const untilNow = /^\s*,?\s*đến nay(?![\p{L}])/iu.test(before.slice(end));
+  if (/hiệu lực\s*$/iu.test(before.slice(0, found.index + 1)) || !(opening || ownClause || untilNow))
+    return undefined;
+  return found[1].replace(/^kể\s+/iu, "").toLowerCase();
 }
 
 function withScope(

@@ -245,7 +245,8 @@ export function findFiguresInSentence(
       values: figure.values,
       kind: figure.kind,
       ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
-      ...(unit ? { unit } : {}),
+      // A converted rate keeps its per in the unit too: `6 nghìn 200 tỷ VNĐ` after `250 triệu đô/năm`.
+      ...(unit ? { unit: effectivePer && !per ? `${unit}/${effectivePer}` : unit } : {}),
       ...(effectivePer ? { per: effectivePer } : {}),
       measure: figureRead.measure,
       ...figureFlags,

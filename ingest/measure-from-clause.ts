@@ -163,7 +163,23 @@ function moneyMeasure(clause: Clause): Measure {
     action.action || CHANGE_VERBS.has(spot.figure.verb ?? "")
       ? action.action || (spot.figure.verb ?? "")
       : subjectOf(tail);
-  return measureOf(compose("số tiền", beneficiary, verb, passiveSubject, after), "số tiền", action.firstVerb);
+  return measureOf(
+    compose("số tiền", beneficiary, verb, passiveSubject, after, helpedBy(spot)),
+    "số tiền",
+    action.firstVerb,
+  );
+}
+
+/** `Việc đối soát sinh trắc học giúp giảm 59% …`: what brought the figure about, as `nhờ …`. */
+function helpedBy(spot: Spot): string {
+  const opening = /^\s*(?:[-+•]\s*)?(?:Việc\s+)?([^,;:()]{3,60}?)\s+(?:giúp|góp phần)\s/u.exec(
+    spot.sentence.slice(spot.sentence.lastIndexOf(";", spot.figure.start) + 1, spot.figure.start),
+  );
+  const cause = opening?.[1] ? lowerFirst(tidy(opening[1])) : "";
+  const meaningful =
+    words(cause).length >= 2 &&
+    !/^(?:dự kiến|có thể|sẽ|đã|cũng|qua đó|từ đó|điều này)(?![\p{L}])/iu.test(cause);
+  return meaningful && !isOwner(cause) ? `nhờ ${cause}` : "";
 }
 
 function prepositionMeasure(clause: Clause, preposition: string): Measure {
@@ -210,6 +226,11 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   if (preposition === "tại" || preposition === "ở") {
     if (!beforePreposition && previous)
       return measureOf(compose(noun, previous.measure.action), noun, previous.measure.action);
+    const sameClause =
+      previous && !/[,;]/u.test(spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start));
+    // `khảo sát 2.822 hệ thống … tại 34 tỉnh/thành phố`: the places the figure before was counted in.
+    if (!action.verb && sameClause && previous?.measure.action)
+      return measureOf(compose(noun, "có", previous.measure.text), noun);
     if (action.verb) {
       const adjacent =
         previous && !/,/u.test(spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start));
@@ -395,9 +416,10 @@ function percentMeasure(clause: Clause, action: ReturnType<typeof actionOf>): Me
   const { spot, noun, predicate } = clause;
   if (CHANGE_VERBS.has(spot.figure.verb ?? "")) {
     // `giảm 59% số vụ lừa đảo`: the noun changed; `làm GDP tăng thêm 0,3%`: the object of the causative.
-    const cut = spot.figure.verb === "cắt giảm" ? "được cắt giảm" : "";
+    // A percentage change names the change and what changed: `tỷ lệ giảm số vụ lừa đảo`.
+    const verb = spot.figure.verb ?? "";
     if (noun && !/^(?:so|trong|trên)$/u.test(noun))
-      return measureOf(compose(noun, predicate, cut), noun, cut ? "cắt giảm" : "");
+      return measureOf(compose("tỷ lệ", verb, noun, predicate, helpedBy(spot)), noun, verb);
     if (/^(?:làm|giúp|đưa)$/u.test(action.verb) && action.object)
       return measureOf(action.object.replace(/\s+(?:tăng|giảm)(?:\s+thêm)?$/u, ""), action.object);
     const tail = subjectOf(clause.tail);
