@@ -45,6 +45,7 @@ const DEADLINE_CUES = new Set([
 /** A validity period (`áp dụng đến hết năm 2025`) is not a deadline. */
 const VALIDITY_BEFORE = /(?:áp dụng|hiệu lực|kéo dài|thời hạn)\s*$/iu;
 const EARLIER_BEFORE = /(?:trước đây|trước kia|so với)\s*(?:mức\s+)?$/iu;
+const EARLIER_OPENING = /^\s*(?:[-+•]\s*)?(?:trước đây|trước kia|trước năm \d{4})\s*,?\s+[^,;]*$/iu;
 const COUNTING_GOALS = /^(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)/iu;
 const CHANGE_VERBS = new Set(["tăng", "tăng thêm", "giảm", "giảm thêm", "cắt giảm"]);
 
@@ -139,9 +140,12 @@ function isTarget(figure: ReadFigure, context: FlagContext, projected: boolean):
 function isEarlier(sentence: string, figure: ReadFigure, laterOnes: ReadFigure[]): boolean {
   if (figure.relation === "earlier") return true;
   if (laterOnes.some((later) => later.relation === "now")) return true;
+  // `Trước đây người dân phải thực hiện 5 bước, …`: the clause opens on an earlier time.
+  const clause = sentence.slice(clauseStart(sentence, figure.start), figure.start);
+  const commaClause = clause.slice(clause.lastIndexOf(",") + 1);
+  if (EARLIER_OPENING.test(commaClause) || EARLIER_OPENING.test(clause)) return true;
   return (
-    EARLIER_BEFORE.test(sentence.slice(clauseStart(sentence, figure.start), figure.start)) &&
-    !/^\s*(?:đến|tới)\s/iu.test(sentence.slice(figure.nounEnd ?? figure.end))
+    EARLIER_BEFORE.test(clause) && !/^\s*(?:đến|tới)\s/iu.test(sentence.slice(figure.nounEnd ?? figure.end))
   );
 }
 

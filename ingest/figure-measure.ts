@@ -45,6 +45,7 @@ const BEYOND_TARGET_ASIDE = /^\s*vượt(?:\s+(?:khoảng|hơn|trên|gần))?\s*
 const SHARE_ASIDE = /^\s*(?:(?:chiếm|đạt|bằng)(?:\s+tỷ lệ)?\s*)?(?:khoảng\s+|~)?$/iu;
 const CONVERSION_BEFORE =
   /(?:tương đương|tương ứng|tức là|tương đương với|tương ứng với)\s*(?:khoảng\s+|~)?$/iu;
+const NOW_CONTRAST = /(?:^|[\s,])(?:nay|hiện nay|bây giờ)\s+(?:chỉ\s+)?(?:còn|rút xuống còn|giảm còn)\s*$/iu;
 const NOW_BEFORE = /(?:xuống còn|còn|thành|xuống|lên)\s*$/iu;
 const DELAY_BEFORE = /(?:chậm tiến độ|chậm|trễ hạn|quá hạn)\s*$/iu;
 const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
@@ -161,7 +162,9 @@ function inlineQualifier(
     return related(done, index, "range");
   if (
     (NOW_BEFORE.test(before) && /(?:^|\s)từ\s*$/u.test(parentClause)) ||
-    /(?:xuống còn|giảm còn|xuống)\s*$/u.test(before)
+    /(?:xuống còn|giảm còn|xuống)\s*$/u.test(before) ||
+    // `… 5 bước, nay chỉ còn 2 bước`: the same noun now.
+    (NOW_CONTRAST.test(before) && noun !== undefined && noun === parent.noun)
   )
     return related(done, index, "now");
   if (/(?:^|\s)so với\s*$/u.test(before) && figure.kind === parent.kind)

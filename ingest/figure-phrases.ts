@@ -24,7 +24,7 @@ const NOT_IN_NAMES =
 export const LEADING_FILLERS =
   /^(?:(?:trong đó|riêng|cụ thể|đồng thời|bên cạnh đó|ngoài ra|qua đó|theo đó|tổng cộng|hiện nay|hiện tại|đến nay|hiện|và|như|kết quả đạt được|gồm|bao gồm|có|dự kiến|giúp|góp phần|nâng|các|những|nhờ đó|do đó|vì vậy)\s*,?\s*:?\s*)+/iu;
 export const TRAILING_FILLERS =
-  /(?:\s+(?:hiện nay|đến nay|hiện tại|hiện|đã|cũng|được|thêm|trung bình|tổng cộng|chỉ|mới|là|đạt))+$/iu;
+  /(?:\s+(?:hiện nay|đến nay|hiện tại|(?<!(?:thực|xuất|thể|phát)\s+)hiện|đã|cũng|được|thêm|trung bình|tổng cộng|chỉ|mới|là|đạt))+$/iu;
 const CAUSATIVE = /^(?:giúp|góp phần|giúp cho|để)\s+/u;
 /** `hoàn thành cấp` is `cấp`; a lead verb before another names no action of its own. */
 const LEAD_VERBS = new Set([
@@ -196,6 +196,8 @@ export function actionOf(text: string): Action {
   let negated = false;
   for (let index = first - 1; index >= 0; index--) {
     const word = all[index]?.text.toLowerCase() ?? "";
+    // A quoted name (`Mô hình “5 không”`) ends the search: its words negate nothing.
+    if (/^[”"]/u.test(cleaned.slice(all[index]?.end ?? 0))) break;
     if (NEGATIONS.includes(word)) {
       negated = true;
       break;

@@ -148,9 +148,13 @@ function moneyMeasure(clause: Clause): Measure {
   }
   if (noun && !action.verb) return measureOf(compose("số tiền", noun, predicate), "số tiền");
   if (noun) return measureOf(compose(noun, `được ${action.action}`), noun, action.firstVerb);
+  // Counts after the figure are dropped; a name's number (`Đề án 06`) stays.
   const after = /^(?:để|đối với|cho|từ)\s/u.test(spot.sentence.slice(spot.figure.end).trim())
     ? capWords(
-        tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(:]/u)[0] ?? "").replace(/\d[\d.,]*\s*/gu, ""),
+        tidy(spot.sentence.slice(spot.figure.end).split(/[;,.(:]/u)[0] ?? "").replace(
+          /(?<![\p{L}\d.,])(?<!\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?\s+)\d[\d.,]*\s*/gu,
+          "",
+        ),
         10,
       )
     : "";
@@ -260,10 +264,13 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
     const context = /\svới\s/u.test(` ${before}`)
       ? tidy(` ${before}`.split(/\svới\s/u).pop() ?? before)
       : before;
-    const object = subjectOf(objectOfLeadingVerb(context.replace(/^với\s+/u, "")));
+    const object = lowerFirst(subjectOf(objectOfLeadingVerb(context.replace(/^với\s+/u, "")))).replace(
+      /\s+(?:giảm|tăng|rút ngắn|cắt giảm)(?:\s+thêm)?$/iu,
+      "",
+    );
     if (DURATION_NOUN.test(noun))
       return measureOf(
-        /^thời gian/u.test(object) ? object : compose("thời gian", object),
+        /^thời gian/iu.test(object) ? object : compose("thời gian", object),
         "thời gian",
         action.firstVerb,
       );
