@@ -71,7 +71,12 @@ const CUT_BEFORE = new Set([
   "nhằm",
   "trên",
   "đối",
+  "vào",
+  "khi",
 ]);
+
+/** Words a cut phrase must not end on: they need what was cut after them. */
+const DANGLING = new Set([...CUT_BEFORE, "có", "được", "đã", "là", "các", "những", "nhân dịp"]);
 
 /**
  * The first `limit` words of a phrase, cut where the phrase itself breaks: at its comma when that is
@@ -81,20 +86,22 @@ const CUT_BEFORE = new Set([
 export function capWords(text: string, limit: number): string {
   const all = words(text);
   if (all.length <= limit) return text;
-  for (let end = limit; end < Math.min(all.length, limit + CAP_OVERRUN); end++) {
+  for (let end = limit; end <= Math.min(all.length, limit + CAP_OVERRUN); end++) {
+    if (end === all.length) return all.join(" ");
     if (/[,;:]$/u.test(all[end - 1] ?? ""))
       return all
         .slice(0, end)
         .join(" ")
         .replace(/[,;:]$/u, "");
-    if (end === all.length - 1) return all.join(" ");
   }
-  for (let cut = limit - 1; cut >= Math.ceil(limit / 2); cut--) {
+  for (let cut = limit - 1; cut >= Math.ceil(limit * 0.6); cut--) {
     if (CUT_BEFORE.has((all[cut] ?? "").toLowerCase())) return all.slice(0, cut).join(" ");
   }
-  // Half a name (`… chia sẻ Cơ`) says less than none of it.
+  // Half a name (`… với Cơ sở dữ`) says less than none of it, and a dangling preposition nothing.
   let end = limit;
-  while (end > Math.ceil(limit / 2) && /^\p{Lu}/u.test(all[end - 1] ?? "")) end--;
+  const nameStart = all.slice(limit - 3, limit).findIndex((word) => /^\p{Lu}/u.test(word));
+  if (nameStart !== -1 && limit - 3 + nameStart > limit / 2) end = limit - 3 + nameStart;
+  while (end > limit / 2 && DANGLING.has((all[end - 1] ?? "").toLowerCase())) end--;
   return all.slice(0, end).join(" ");
 }
 
