@@ -1,3 +1,4 @@
+import { capWords } from "./cap-words";
 import { ACTION_VERBS, NOUN_COMPOUNDS, NOUN_ENDS, PREDICATE_ENDS, PREDICATE_STARTS } from "./figure-words";
 
 /**
@@ -49,6 +50,7 @@ const DOCUMENT_WORDS =
   /^(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Nghị định|Luật|Công văn|Thông báo|Đề án)$/u;
 const MAX_NOUN_WORDS = 9;
 const MAX_PREDICATE_WORDS = 14;
+const PREDICATE_OVERRUN = 4;
 const PREPOSITIONS_BEFORE_NUMBERS = new Set(["từ", "của", "cho", "tại", "với", "trên", "gồm"]);
 
 export function withoutMarkers(text: string): string {
@@ -177,6 +179,8 @@ export function endsWithPhrase(text: string, phrases: readonly string[]): string
  * công dân`) is skipped; the noun ends at a predicate, a preposition, punctuation or seven words.
  */
 export function countedNounAfter(sentence: string, from: number): Word | undefined {
+  // `20%/năm`: what follows the slash is the rate's per, not a counted noun.
+  if (/^\s*\//u.test(sentence.slice(from))) return undefined;
   let at = from;
   const aside = /^\s*\([^()]*\)\s*/u.exec(sentence.slice(at));
   if (aside && /^\s*\((?:tăng|giảm)/u.test(aside[0])) at += aside[0].length;
@@ -288,6 +292,9 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
   // An aside in parentheses right after the noun (`04 bộ, ngành (Khoa học và Công nghệ; …) chưa …`) is skipped.
   const aside = /^\s*\([^()]*\)/u.exec(sentence.slice(start));
   if (aside) start += aside[0].length;
+  // A rate's per (`20%/năm`, `13 giây/ 01 lượt`) belongs to the figure, not to its predicate.
+  const per = /^\s*\/\s*(?:0?1\s+)?\p{L}+(?:\s+dịch)?/u.exec(sentence.slice(start));
+  if (per) start += per[0].length;
   const end = Math.min(to ?? sentence.length, clauseEnd(sentence, start));
   const words = wordsIn(sentence.slice(start, end), start);
   const kept: Word[] = [];
@@ -308,7 +315,14 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
   if (phraseAt(words, 0, PREDICATE_ENDS) > 0 && !/^(?:nhằm|để|do)$/u.test(lower(words[0]?.text ?? "")))
     return "";
   const counted = () => kept.filter((word) => word.text !== ",").length;
-  for (let index = 0; index < words.length && counted() < MAX_PREDICATE_WORDS; index++) {
+  // A few words past the limit let a long predicate end where it breaks (see capWords).
+  const readLimit = MAX_PREDICATE_WORDS + PREDICATE_OVERRUN;
+  let cut = false;
+  for (let index = 0; index < words.length; index++) {
+    if (counted() >= readLimit) {
+      cut = true;
+      break;
+    }
     const word = words[index] as Word;
     const partnerVerbBefore =
       /^(?:kết nối|tham mưu|phối hợp|làm việc|chia sẻ|tích hợp|khớp)$/u.test(
@@ -379,7 +393,12 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
     if (word.text === ",") {
       const next = words[index + 1];
       const isAcronym = next && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(next.text);
-      if (kept.length > 0 && (continuesCoordination(words, index) || isAcronym)) {
+      // `đã sáp nhập, kiện toàn các Ban Chỉ đạo`: verbs coordinated like nouns share the predicate.
+      const verbsJoined =
+        (phraseAt(kept, kept.length - 1, ACTION_VERBS) === 1 ||
+          phraseAt(kept, kept.length - 2, ACTION_VERBS) === 2) &&
+        phraseAt(words, index + 1, ACTION_VERBS) > 0;
+      if (kept.length > 0 && (continuesCoordination(words, index) || isAcronym || verbsJoined)) {
         kept.push(word);
         continue;
       }
@@ -397,9 +416,10 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
   const first = kept[0];
   const last = kept.at(-1);
   if (!first || !last) return "";
-  return withoutMarkers(
+  const text = withoutMarkers(
     kept
       .map((word, index) => (index === 0 ? word.text : `${word.text === "," ? "" : " "}${word.text}`))
       .join(""),
   );
+  return counted() > MAX_PREDICATE_WORDS || cut ? capWords(text, MAX_PREDICATE_WORDS, !cut) : text;
 }

@@ -166,8 +166,13 @@ export function flagsOf(figures: ReadFigure[], contexts: FlagContext[]): FigureF
     const projected =
       isProjected(sentence, figure) || Boolean(parent?.projected && figure.relation !== "change");
     const laterOnes = figures.filter((other) => other.parent === index);
+    // `cắt giảm 1.027/1.084 thủ tục`: the items cut are counted, not a change of a level.
+    const countsItemsCut =
+      context.verb === "cắt giảm" &&
+      (figure.kind === "count" || figure.kind === "ratio") &&
+      !/^(?:ngày|tháng|năm|tuần|giờ|phút|giây|lần|bước)(?:\s|$)/u.test(figure.noun ?? "");
     const verbChange =
-      CHANGE_VERBS.has(context.verb ?? "") ||
+      (CHANGE_VERBS.has(context.verb ?? "") && !countsItemsCut) ||
       /(?:tăng|nâng cao|nâng lên)\s+gấp\s*$/iu.test(sentence.slice(0, figure.start));
     const change =
       isIncreaseSubject(sentence, figure) ||

@@ -1,3 +1,4 @@
+import { capWords } from "./cap-words";
 import {
   clauseStart,
   countedNounAfter,
@@ -7,7 +8,6 @@ import {
 } from "./figure-clause";
 import {
   BARE_OWNERS,
-  capWords,
   compose,
   isOwner,
   type Measure,
@@ -17,6 +17,7 @@ import {
   splitOwner,
   tidy,
   withoutRate,
+  words,
 } from "./figure-phrases";
 import {
   leftOf,
@@ -54,6 +55,17 @@ const MAX_TASK_WORDS = 16;
 function related(done: ReadFigure[], index: number, relation: Relation, text?: string) {
   const parent = done[index] as ReadFigure;
   return { measure: { ...parent.measure, ...(text !== undefined ? { text } : {}) }, parent: index, relation };
+}
+
+/**
+ * A change of the figure before: the same measure, except that a percentage change of a count or an
+ * amount names the change (`doanh thu … 25 tỷ USD, tăng khoảng 20%` → `tỷ lệ tăng doanh thu …`).
+ */
+function changeOf(done: ReadFigure[], index: number, figure: SentenceFigure, words: string) {
+  const parent = done[index] as ReadFigure;
+  const verb = /(?:^|\s)(tăng|giảm)(?:\s|$)/u.exec(words)?.[1];
+  if (figure.kind !== "percent" || parent.kind === "percent" || !verb) return related(done, index, "change");
+  return related(done, index, "change", compose("tỷ lệ", verb, withoutRate(parent.measure.text)));
 }
 
 /** The noun right before an aside: `.922 hệ thống (68,1%)` → `hệ thống`. */
@@ -95,7 +107,7 @@ function asideQualifier(spot: Spot): Pick<ReadFigure, "measure" | "parent" | "re
   const index = ownedParentBefore(spot, paren.open);
   const parent = index === undefined ? undefined : done[index];
   if (parent && index !== undefined) {
-    if (CHANGE_ASIDE.test(opening)) return related(done, index, "change");
+    if (CHANGE_ASIDE.test(opening)) return changeOf(done, index, figure, opening);
     if (BEYOND_TARGET_ASIDE.test(opening))
       return related(done, index, "beyond-target", `${parent.measure.text} so với chỉ tiêu`);
     const gap = sentence.slice(parent.nounEnd ?? parent.end, paren.open);
@@ -107,8 +119,13 @@ function asideQualifier(spot: Spot): Pick<ReadFigure, "measure" | "parent" | "re
       (skippedOwners || !/\d/u.test(gap));
     if (figure.kind === "percent" && parent.kind !== "percent" && SHARE_ASIDE.test(openingWords) && adjacent)
       return related(done, index, "share", rate("percent", withoutRate(parent.measure.text)));
-    if (parent.kind === "percent" && openingWords.trim() === "" && figure.kind !== "percent" && adjacent)
-      return related(done, index, "share", withoutRate(parent.measure.text));
+    if (parent.kind === "percent" && openingWords.trim() === "" && figure.kind !== "percent" && adjacent) {
+      // `Tỷ lệ khai thác, sử dụng lại … đạt 4,18% (11.520/275.598 hồ sơ)`: the counts name what they count.
+      const rateOf = withoutRate(parent.measure.text);
+      const noun = countedNounAfter(sentence, figure.end)?.text ?? "";
+      const named = noun && !rateOf.toLowerCase().includes((noun.split(/\s+/)[0] ?? "").toLowerCase());
+      return related(done, index, "share", named ? compose(noun, rateOf) : rateOf);
+    }
   }
   if (
     figure.kind === "percent" &&
@@ -181,9 +198,10 @@ function inlineQualifier(
     .replace(/\s*(?:tăng thêm|tăng|giảm)\s*$/u, "");
   if (changeVerb && /so với/u.test(sentence.slice(figure.end, figure.end + 60))) {
     const sameKind = parentBefore(done, figure.start, figure.kind);
-    if (sameKind !== undefined && !noun?.match(/^(?:bậc|hạng)$/u)) return related(done, sameKind, "change");
+    if (sameKind !== undefined && !noun?.match(/^(?:bậc|hạng)$/u))
+      return changeOf(done, sameKind, figure, figure.verb ?? "");
   }
-  if (changeVerb && /^\s*,\s*$/u.test(betweenNoun)) return related(done, index, "change");
+  if (changeVerb && /^\s*,\s*$/u.test(betweenNoun)) return changeOf(done, index, figure, figure.verb ?? "");
   if (
     figure.kind === "money" &&
     endsWithPhrase(before, ["với", "với số tiền", "với tổng số tiền", "với kinh phí"])
@@ -366,7 +384,7 @@ export function readMeasures(
     }
     push({
       measure: withScope(
-        measureFromClause(spot, noun?.text, nounEnd),
+        withinWhole(spot, measureFromClause(spot, noun?.text, nounEnd)),
         context.scope,
         context.label,
         sinceOf(sentence, figure),
@@ -374,4 +392,33 @@ export function readMeasures(
     });
   });
   return done;
+}
+
+/** A measure this short says only the part: `người kiêm nhiệm` of `3.054 cán bộ, công chức …`. */
+const MAX_PART_WORDS = 5;
+
+/**
+ * `tổng số 3.054 cán bộ, công chức công nghệ thông tin, trong đó 1.697 người làm chuyên trách … và 1.357
+ * người kiêm nhiệm`: a short measure after `trong đó` is a part of the count before it, and says so.
+ */
+function withinWhole(spot: Spot, measure: Measure): Measure {
+  const { sentence, figure, done } = spot;
+  const stop = sentence.lastIndexOf(";", figure.start);
+  const opening = sentence.slice(stop + 1, figure.start).search(/(?:^|[\s,])trong đó(?:\s|,|:)/iu);
+  if (opening === -1) return measure;
+  const at = stop + 1 + opening;
+  const whole = done.findLast(
+    (one) => one.end <= at && one.start > stop && one.kind === figure.kind && !one.relation,
+  );
+  if (!whole || whole.measure.head === measure.head) return measure;
+  // A part that took the whole's words (`người kiêm nhiệm bố trí nguồn lực …`) says whose part it is instead.
+  const wholeText = withoutRate(whole.measure.text);
+  const suffix =
+    whole.noun && wholeText.startsWith(whole.noun) ? wholeText.slice(whole.noun.length).trim() : "";
+  const part =
+    suffix && measure.text.endsWith(suffix) ? tidy(measure.text.slice(0, -suffix.length)) : measure.text;
+  // `nhiệm vụ chung` of `1.159 nhiệm vụ` names its whole already.
+  if (whole.noun && part.toLowerCase().startsWith(whole.noun.toLowerCase())) return measure;
+  if (words(part).length > MAX_PART_WORDS || /\s(?:của|trong)\s/u.test(` ${part} `)) return measure;
+  return { ...measure, text: compose(part, "trong", capWords(wholeText, 14)) };
 }

@@ -1,4 +1,5 @@
 import type { FigureKind } from "../core/types";
+import { capWords } from "./cap-words";
 import { phraseAt, withoutMarkers, wordsIn } from "./figure-clause";
 import { ACTION_VERBS, AUXILIARIES, NEGATIONS, NOUN_COMPOUNDS } from "./figure-words";
 
@@ -16,7 +17,7 @@ export interface Measure {
 
 export const RATE_WORDS = /^(tỷ lệ|tỷ trọng|tốc độ|mức|phần trăm|chỉ số)(?![\p{L}])/iu;
 export const OWNER_FIRST_WORDS =
-  /^(Bộ|Tỉnh|Thành phố|TP\.?|Văn phòng|Tập đoàn|Ngân hàng|Tòa án|Toà án|Viện|Ủy ban|UBND|Sở|Cục|Bảo hiểm|Ban|Tổng cục|Kho bạc|Đài|Thông tấn xã|Công an|Hội|Trung tâm|Tổng công ty|Thanh tra|Kiểm toán|Học viện|Đại học)(?![\p{L}])/u;
+  /^(Bộ|Tỉnh|Thành phố|TP\.?|Văn phòng|Tập đoàn|Ngân hàng|Tòa án|Toà án|Viện|Ủy ban|UBND|Sở|Cục|Bảo hiểm|Ban|Tổng cục|Kho bạc|Đài|Thông tấn xã|Công an|Hội|Trung tâm|Tổng công ty|Thanh tra|Kiểm toán|Học viện|Đại học|Điện lực|Công ty|Chi cục|Quỹ|Liên đoàn|Bưu điện)(?![\p{L}])/u;
 export const BARE_OWNERS =
   /^(?:các\s+)?(?:bộ, ngành|bộ, cơ quan|bộ ngành|địa phương|khối bộ|khối tỉnh|khối địa phương|bộ|ngành|tỉnh|cấp tỉnh|cấp huyện|cấp xã|trung ương)$/iu;
 const NOT_IN_NAMES =
@@ -55,58 +56,15 @@ export function tidy(text: string): string {
     .trim();
 }
 
-/** How far past the limit a phrase may run to end at its own comma rather than mid-name. */
-const CAP_OVERRUN = 4;
-/** Words a long phrase can be cut before without leaving half a name or half a compound. */
-const CUT_BEFORE = new Set([
-  "cho",
-  "của",
-  "về",
-  "trong",
-  "theo",
-  "với",
-  "để",
-  "tại",
-  "và",
-  "nhằm",
-  "trên",
-  "đối",
-  "vào",
-  "khi",
-]);
-
-/** Words a cut phrase must not end on: they need what was cut after them. */
-const DANGLING = new Set([...CUT_BEFORE, "có", "được", "đã", "là", "các", "những", "nhân dịp"]);
-
-/**
- * The first `limit` words of a phrase, cut where the phrase itself breaks: at its comma when that is
- * a few words on (`… của Bộ Nội vụ,`), else before its last preposition (`… cấp phiếu | cho người dân`),
- * so a measure never ends in half a name (`Bộ Nội`) or half a compound (`thủ tục hành`).
- */
-export function capWords(text: string, limit: number): string {
-  const all = words(text);
-  if (all.length <= limit) return text;
-  for (let end = limit; end <= Math.min(all.length, limit + CAP_OVERRUN); end++) {
-    if (end === all.length) return all.join(" ");
-    if (/[,;:]$/u.test(all[end - 1] ?? ""))
-      return all
-        .slice(0, end)
-        .join(" ")
-        .replace(/[,;:]$/u, "");
-  }
-  for (let cut = limit - 1; cut >= Math.ceil(limit * 0.6); cut--) {
-    if (CUT_BEFORE.has((all[cut] ?? "").toLowerCase())) return all.slice(0, cut).join(" ");
-  }
-  // Half a name (`… với Cơ sở dữ`) says less than none of it, and a dangling preposition nothing.
-  let end = limit;
-  const nameStart = all.slice(limit - 3, limit).findIndex((word) => /^\p{Lu}/u.test(word));
-  if (nameStart !== -1 && limit - 3 + nameStart > limit / 2) end = limit - 3 + nameStart;
-  while (end > limit / 2 && DANGLING.has((all[end - 1] ?? "").toLowerCase())) end--;
-  return all.slice(0, end).join(" ");
-}
-
+/** Joins the parts of a measure; a part the text already holds (`trên Cổng Dịch vụ công quốc gia`) is said once. */
 export function compose(...parts: Array<string | undefined>): string {
-  return tidy(parts.filter((part) => part?.trim()).join(" "));
+  let text = "";
+  for (const part of parts) {
+    const trimmed = part?.trim() ?? "";
+    if (!trimmed || (trimmed.length >= 8 && text.includes(trimmed))) continue;
+    text = text ? `${text} ${trimmed}` : trimmed;
+  }
+  return tidy(text);
 }
 
 /** A clause-initial capital is not part of the phrase: `Tiếp nhận` → `tiếp nhận`; acronyms keep theirs. */

@@ -173,7 +173,7 @@ export function leftOf(spot: Spot): Left {
     tail = /,\s*$/u.test(raw) ? "" : lastCommaSegment(tidy(raw));
   }
   tail = tail.replace(
-    /(?:\s+(?:trung bình|tổng cộng|chỉ|mới|thêm|ở mức|được|khoảng|gần|hơn|trên|ước|xấp xỉ))+$/iu,
+    /(?:\s+(?:trung bình|tổng cộng|tổng số|chỉ|mới|thêm|ở mức|được|khoảng|gần|hơn|trên|ước|xấp xỉ))+$/iu,
     "",
   );
   if (tail.replace(LEADING_FILLERS, "").trim()) return { tail };

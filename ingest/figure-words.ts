@@ -85,6 +85,8 @@ export const ACTION_VERBS = [
   "sửa đổi",
   "bổ sung",
   "kiện toàn",
+  "sáp nhập",
+  "hợp nhất",
   "hỗ trợ",
   "đóng góp",
   "khai thác",

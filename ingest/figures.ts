@@ -181,7 +181,9 @@ function unitAndPer(sentence: string, figure: Found, read: ReadFigure): { unit?:
     const after = sentence.slice(read.nounEnd ?? figure.end, (read.nounEnd ?? figure.end) + 30);
     const slash = /^[^,;()/]*?(\/\s*(?:0?1\s+)?\p{L}+)/u.exec(after);
     const found = slash?.[1] ? perAt(slash[1]) : undefined;
-    if (found && /^(?:ngày|tháng|năm|tuần|giờ|giây|phút)$/u.test(found.per)) per = found.per;
+    // `13 giây/ 01 lượt`: a `01` after the slash makes any noun a per.
+    const explicitOne = /^\/\s*0?1\s/u.test(slash?.[1] ?? "");
+    if (found && (explicitOne || /^(?:ngày|tháng|năm|tuần|giờ|giây|phút)$/u.test(found.per))) per = found.per;
   }
   per ??= perWordAround(sentence, figure, read);
   if (!unit) return per ? { per } : {};
@@ -231,12 +233,18 @@ export function findFiguresInSentence(
       ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
     })),
   );
+  const units = found.map((figure, index) => unitAndPer(sentence, figure, read[index] as ReadFigure));
   return found.map((figure, index) => {
     const figureRead = read[index] as ReadFigure;
     const figureFlags = flags[index] as FigureFlags;
-    const { unit, per } = unitAndPer(sentence, figure, figureRead);
+    const { unit, per } = units[index] ?? {};
     const parentPer = figureRead.parent !== undefined ? found[figureRead.parent]?.per : undefined;
-    const effectivePer = per ?? (figureRead.relation === "conversion" ? parentPer : undefined);
+    // `từ 06 giây đến 13 giây/ 01 lượt`: both ends of a range share the per printed after the second.
+    const rangeEndPer = read.findIndex((other) => other.parent === index && other.relation === "range");
+    const effectivePer =
+      per ??
+      (figureRead.relation === "conversion" ? parentPer : undefined) ??
+      (rangeEndPer !== -1 ? units[rangeEndPer]?.per : undefined);
     return {
       text: sentence.slice(figure.start, figure.end),
       start: figure.start,

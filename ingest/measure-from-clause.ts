@@ -1,7 +1,7 @@
+import { capWords } from "./cap-words";
 import { clauseStart, enclosingParen, endsWithPhrase, predicateAfter } from "./figure-clause";
 import {
   actionOf,
-  capWords,
   compose,
   firstActionOf,
   isOwner,
@@ -30,6 +30,7 @@ const STEP_NOUNS = /^(?:bước|lần|lượt|mẫu đơn|loại giấy tờ)$/u
 const CLASSIFIER_NOUNS = /^(?:lượt|lần)(?:\s|$)/u;
 /** Units of measurement: what they measure is named by the clause's subject (`tốc độ … đạt 151,69 Mbps`). */
 const MEASUREMENT_UNITS = /^(?:Mbps|Gbps|Kbps|km|m2|m²|ha|kg|tấn|MW|kWh|GB|TB|mét)$/u;
+const SPEED_UNITS = /^(?:Mbps|Gbps|Kbps)$/u;
 const FEE_NOUN = /(?:^|\s)(mức phí|lệ phí|phí|mức hỗ trợ|giá)\s*$/iu;
 const RANK_BEFORE = /(?:^|\s)(?:xếp thứ|đứng thứ|xếp hạng|thứ|hạng)\s*$/iu;
 const RANK_NOUN = /^(?:bậc|hạng)$/u;
@@ -87,7 +88,7 @@ function multipleMeasure(clause: Clause): Measure | undefined {
   );
   const subjectIndex = parentBefore(spot.done, spot.figure.start);
   const base = subjectOf(tail.replace(/(?:được\s+)?(?:nâng cao|nâng lên|tăng|cao)?\s*gấp\s*$/u, ""));
-  const subject = base || (subjectIndex !== undefined ? spot.done[subjectIndex]?.measure.head : "") || "";
+  const subject = base || (subjectIndex !== undefined ? spot.done[subjectIndex]?.measure.text : "") || "";
   return measureOf(compose(subject, against ? `so với ${against}` : ""), subject || "lần");
 }
 
@@ -114,7 +115,18 @@ function moneyMeasure(clause: Clause): Measure {
   const startsWithMoney = /^(?:tổng\s+)?(?:số tiền|kinh phí|doanh thu|mức đầu tư|ngân sách|dự toán)/iu.test(
     tail,
   );
-  if (startsWithMoney) return measureOf(subjectOf(tail), "số tiền");
+  if (startsWithMoney) {
+    const named = subjectOf(tail);
+    // `VNPT triển khai 550 kiosk dịch vụ công, doanh thu khoảng 60 tỷ đồng`: whose revenue.
+    const opening = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start).split(",")[0] ??
+        "",
+    );
+    const whose = actionOf(opening).subject;
+    const owned =
+      words(named).length <= 2 && /^\p{Lu}/u.test(whose) && words(whose).length <= 4 && !/\d/u.test(whose);
+    return measureOf(owned ? compose(named, "của", whose) : named, "số tiền");
+  }
   const endingNoun = MONEY_NOUNS.find((word) => tail.toLowerCase().endsWith(word));
   const action = actionOf(endingNoun ? tail.slice(0, tail.length - endingNoun.length) : tail);
   if (endingNoun) {
@@ -216,12 +228,42 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
     const partner = subject || (adjacent ? previous?.noun : "");
     return measureOf(compose(noun, action.action, partner ? `với ${partner}` : ""), noun, action.firstVerb);
   }
+  // `Ứng dụng sinh trắc học … cho 1,2 triệu lượt khách làm thủ tục nhanh`: the noun acts itself; the
+  // clause's action is what made it possible.
+  const ownAction = actionOf(predicate);
+  if (preposition === "cho" && ownAction.verb && !ownAction.subject && !/^(?:được|chưa)/u.test(predicate)) {
+    const clauseText = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
+    );
+    const cause = firstActionOf(clauseText.replace(/\s+cho$/u, ""));
+    return measureOf(
+      compose(
+        noun,
+        capWords(predicate, 6),
+        cause
+          ? `nhờ ${lowerFirst(capWords(cause.replace(/\s+\d.*$/u, "").replace(/\s+(?:tại|cho|của|với|ở|trên)$/u, ""), 6))}`
+          : "",
+      ),
+      noun,
+      ownAction.firstVerb,
+    );
+  }
   if ((preposition === "cho" || preposition === "tại") && !beforePreposition && previous?.measure.action)
     return measureOf(
       compose(noun, preposition === "cho" ? "được" : "", previous.measure.action),
       noun,
       previous.measure.action,
     );
+  if (preposition === "cho" && !action.verb && previous) {
+    // `thanh toán 5.448 tỷ đồng tiền điện nước và 643 tỷ đồng viễn thông cho 35.291 đơn vị`: the clause's
+    // action, past the figures between, is done for the figure's noun.
+    const clauseText = tidy(
+      spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
+    );
+    const main = actionOf(clauseText.replace(/\s+cho$/u, ""));
+    if (main.verb && !main.verb.startsWith("chưa"))
+      return measureOf(compose(noun, predicate, `được ${main.verb}`), noun, main.firstVerb);
+  }
   if ((preposition === "cho" || preposition === "đối với") && action.verb) {
     const relative = /^(?:có|của|thuộc|đang|đã có)\s/u.test(predicate) ? capWords(predicate, 8) : "";
     const passive = /^(?:được|chưa được)\s/u.test(predicate) ? predicate : `được ${action.action}`;
@@ -235,6 +277,11 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
     // `khảo sát 2.822 hệ thống … tại 34 tỉnh/thành phố`: the places the figure before was counted in.
     if (!action.verb && sameClause && previous?.measure.action)
       return measureOf(compose(noun, "có", previous.measure.text), noun);
+    // `tổ chức khảo sát để nắm tình hình … tại 04 cụm`: the places are where the main verb, not its
+    // purpose, was done.
+    const purpose = /^(.*?\S)\s+(?:để|nhằm)\s/u.exec(beforePreposition);
+    const main = purpose?.[1] ? actionOf(purpose[1]) : undefined;
+    if (main?.verb) return measureOf(compose(noun, `được ${main.verb}`), noun, main.firstVerb);
     if (action.verb) {
       const adjacent =
         previous && !/,/u.test(spot.sentence.slice(previous.nounEnd ?? previous.end, spot.figure.start));
@@ -321,8 +368,18 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
       if (
         actionOf(action.subject).verb ||
         (/^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(action.subject) && !isOwner(action.subject))
-      )
-        return measureOf(compose(noun, lowerFirst(capWords(beforePreposition, 10))), noun, action.firstVerb);
+      ) {
+        // `UBND các địa phương đã tích cực bố trí nguồn lực … với 3.054 cán bộ`: the body is whose, the
+        // verb phrase says what the figure is.
+        const lead = firstActionOf(beforePreposition);
+        const body = tidy(
+          beforePreposition
+            .slice(0, Math.max(0, beforePreposition.indexOf(lead)))
+            .replace(/(?:\s+(?:đã|đang|sẽ|được|tích cực|cũng|đều|tiếp tục))+\s*$/iu, ""),
+        );
+        const phrase = lead && body && isOwner(body) ? lead : beforePreposition;
+        return measureOf(compose(noun, lowerFirst(capWords(phrase, 10))), noun, action.firstVerb);
+      }
       if (words(action.subject).length <= 5) return measureOf(compose(noun, "của", action.subject), noun);
       // `giải pháp trọng tâm năm 2024 của Tổ công tác … với 20 nhiệm vụ chung`: part of that noun phrase.
       return measureOf(compose(noun, "của", capWords(action.subject, 8)), noun);
@@ -353,7 +410,10 @@ function copulaMeasure(clause: Clause, copula: string): Measure {
   const { spot, noun, predicate, tail } = clause;
   const kind = spot.figure.kind;
   const paren = enclosingParen(spot.sentence, spot.figure.start);
-  const beforeCopula = copula ? tail.slice(0, tail.toLowerCase().lastIndexOf(copula)) : tail;
+  // Without a copula the figure's own verb (`tốc độ tăng trưởng vượt 20%/năm`) is not the subject's.
+  const beforeCopula = copula
+    ? tail.slice(0, tail.toLowerCase().lastIndexOf(copula))
+    : tail.replace(/\s*(?:ước đạt|đạt|vượt)\s*$/iu, "");
   const moneyOf =
     kind === "money" ? /^(.*\S)\s+với\s+(?:tổng\s+)?(?:số tiền|kinh phí)\s*$/iu.exec(beforeCopula) : null;
   if (moneyOf?.[1]) {
@@ -427,8 +487,11 @@ function percentMeasure(clause: Clause, action: ReturnType<typeof actionOf>): Me
     const verb = spot.figure.verb ?? "";
     if (noun && !/^(?:so|trong|trên)$/u.test(noun))
       return measureOf(compose("tỷ lệ", verb, noun, predicate, helpedBy(spot)), noun, verb);
-    if (/^(?:làm|giúp|đưa)$/u.test(action.verb) && action.object)
-      return measureOf(action.object.replace(/\s+(?:tăng|giảm)(?:\s+thêm)?$/u, ""), action.object);
+    if (/^(?:làm|giúp|đưa)$/u.test(action.verb) && action.object) {
+      const changed = action.object.replace(/\s+(?:tăng|giảm)(?:\s+thêm)?$/u, "");
+      const change = /(tăng|giảm)(?:\s+thêm)?$/u.exec(action.object)?.[1] ?? verb;
+      return measureOf(compose("tỷ lệ", change, changed), changed);
+    }
     const tail = subjectOf(clause.tail);
     if (/^(?:tốc độ|tỷ lệ|tỷ trọng)/iu.test(tail)) return measureOf(tail, tail);
     const subject = subjectOf(
@@ -476,7 +539,8 @@ export function measureFromClause(
     noun,
     ...(nounEnd !== undefined ? { nounEnd } : {}),
     predicate,
-    tail: left.tail,
+    // `tốc độ tăng trưởng vượt 20%/năm`: `vượt` reads as a copula, not as the subject's verb.
+    tail: left.tail.replace(/(?:^|\s+)vượt\s*$/iu, ""),
   };
 
   // `(trung bình 1,5 triệu lượt/ngày)` after `500 triệu lượt truy cập`: a bare classifier names the same acts.
@@ -492,9 +556,14 @@ export function measureFromClause(
       paren ? paren.open : spot.figure.start,
     );
     const outer = subjectOf(
-      outerText.replace(/\s+(?:duy trì|đạt|là|tăng|giảm|dài|rộng)(?:\s.*)?$/u, "").replace(/\s+\d.*$/u, ""),
+      outerText
+        .replace(/\s+(?:duy trì|đạt|là|tăng|giảm|dài|(?<!băng\s+)rộng)(?:\s.*)?$/u, "")
+        .replace(/\s+\d.*$/u, ""),
     );
-    if (outer) return measureOf(outer, outer);
+    // A speed names itself as one: `Internet cố định băng rộng (250,56 Mbps)` is its speed.
+    const speed =
+      SPEED_UNITS.test(noun) && !/^tốc độ/iu.test(outer) ? compose("tốc độ", lowerFirst(outer)) : outer;
+    if (outer) return measureOf(speed, speed);
   }
   // A figure continuing a list reads as the list's first figure did, unless it says something of its own.
   if (left.sharedWith) {
@@ -532,7 +601,10 @@ export function measureFromClause(
   if (preposition) return prepositionMeasure(clause, preposition);
   const copula = endsWithPhrase(clause.tail, [...COPULAS, ...Object.keys(LENGTH_ADJECTIVES)]);
   const verbCopula =
-    spot.figure.verb === "đạt" || spot.figure.verb === "ước đạt" || spot.figure.verb === "vượt";
+    spot.figure.verb === "đạt" ||
+    spot.figure.verb === "ước đạt" ||
+    spot.figure.verb === "vượt" ||
+    /(?:^|\s)vượt\s*$/iu.test(left.tail);
   if (copula || (verbCopula && clause.tail && !actionOf(clause.tail).verb))
     return copulaMeasure(clause, copula ?? "");
   const existential = endsWithPhrase(clause.tail, EXISTENTIALS);
@@ -575,7 +647,7 @@ export function measureFromClause(
     action.action.startsWith("chưa ") && isOwner(action.subject) ? `của ${action.subject}` : "";
   // `» Công an tỉnh: chủ trì 11 dịch vụ công`: a lead naming a body assigns what follows to it.
   const lead = tidy((/^(.{2,60}?):\s/u.exec(spot.sentence)?.[1] ?? "").replace(/^[»\-–+•\s\d.]+/u, ""));
-  const leadIsBody = lead && /^\p{Lu}/u.test(lead) && words(lead).length <= 8 && isOwner(lead);
+  const leadIsBody = lead && /^\p{Lu}/u.test(lead) && words(lead).length <= 12 && isOwner(lead);
   const assignedBy =
     leadIsBody && !action.subject && clauseStart(spot.sentence, spot.figure.start) > 0 ? lead : "";
   if (assignedBy) return measureOf(compose(noun, "do", assignedBy, action.action), noun, action.firstVerb);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Figure } from "../core/types";
 import { normalizedWords, seriesOf } from "../index/series";
-import { capWords } from "../ingest/figure-phrases";
+import { capWords } from "../ingest/cap-words";
 import { findFiguresInSentence } from "../ingest/figures";
 import { testIndex } from "./support/desk";
 
