@@ -215,6 +215,14 @@ export function countedNounAfter(sentence: string, from: number): Word | undefin
       phraseAt(words, index, ACTION_VERBS) > 0
     )
       break;
+    // `02 đối tác VPBank và FECredit`: names listed after the noun say which ones, not what is counted.
+    if (
+      kept.length > 0 &&
+      /^\p{Lu}/u.test(word.text) &&
+      lower(words[index + 1]?.text ?? "") === "và" &&
+      /^\p{Lu}/u.test(words[index + 2]?.text ?? "")
+    )
+      break;
     // `theo Nghị quyết 71/NQ-CP`, `tại Kế hoạch số 02-KH/BCĐTW`: the document that defines what is counted.
     if (
       kept.length > 0 &&

@@ -108,8 +108,14 @@ function asideQualifier(spot: Spot): Pick<ReadFigure, "measure" | "parent" | "re
   const parent = index === undefined ? undefined : done[index];
   if (parent && index !== undefined) {
     if (CHANGE_ASIDE.test(opening)) return changeOf(done, index, figure, opening);
-    if (BEYOND_TARGET_ASIDE.test(opening))
-      return related(done, index, "beyond-target", `${parent.measure.text} so với chỉ tiêu`);
+    if (BEYOND_TARGET_ASIDE.test(opening)) {
+      // `67 triệu tài khoản (vượt 225% chỉ tiêu)`: a percentage over a count's goal names the overrun.
+      const overrun =
+        figure.kind === "percent" && parent.kind !== "percent"
+          ? compose("tỷ lệ vượt chỉ tiêu", withoutRate(parent.measure.text))
+          : `${parent.measure.text} so với chỉ tiêu`;
+      return related(done, index, "beyond-target", overrun);
+    }
     const gap = sentence.slice(parent.nounEnd ?? parent.end, paren.open);
     // The owners' counts between the figure and its aside (`của 36 bộ, ngành và 63 địa phương`) belong to it.
     const skippedOwners = index !== parentBefore(done, paren.open);

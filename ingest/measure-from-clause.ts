@@ -186,6 +186,20 @@ function moneyMeasure(clause: Clause): Measure {
   );
 }
 
+/**
+ * `Nền tảng MOOC (…) được … sử dụng rộng rãi với 500 nghìn cán bộ truy cập`: a verb left without its
+ * object takes the thing the sentence opens with.
+ */
+function objectFromOpening(spot: Spot, own: ReturnType<typeof actionOf>): string {
+  if (own.object) return "";
+  const opening = spot.sentence
+    .slice(spot.sentence.lastIndexOf(";", spot.figure.start) + 1, spot.figure.start)
+    .replace(/^\s*[-–+•»]\s*/u, "")
+    .split(/[(,]|\s(?:được|đã|đang|là)\s/u)[0];
+  const thing = tidy(opening ?? "");
+  return /^\p{Lu}/u.test(thing) && words(thing).length <= 6 && !isOwner(thing) ? thing : "";
+}
+
 /** `Việc đối soát sinh trắc học giúp giảm 59% …`: what brought the figure about, as `nhờ …`. */
 function helpedBy(spot: Spot): string {
   const opening = /^\s*(?:[-+•]\s*)?(?:Việc\s+)?([^,;:()]{3,60}?)\s+(?:giúp|góp phần)\s/u.exec(
@@ -231,6 +245,20 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   // `Ứng dụng sinh trắc học … cho 1,2 triệu lượt khách làm thủ tục nhanh`: the noun acts itself; the
   // clause's action is what made it possible.
   const ownAction = actionOf(predicate);
+  // `… được hưởng ứng sử dụng rộng rãi với hơn 500 nghìn cán bộ, công chức các cấp truy cập …`: the
+  // noun does the predicate's action; that, not the clause before `với`, says what is counted.
+  if (
+    preposition === "với" &&
+    ownAction.verb &&
+    !ownAction.subject &&
+    !/^(?:được|chưa|đã|đang)\s/u.test(`${predicate} `) &&
+    !PARTNER_VERBS.some((partner) => action.verb.includes(partner))
+  )
+    return measureOf(
+      rate(kind, compose(noun, capWords(predicate, 8), objectFromOpening(spot, ownAction))),
+      noun,
+      ownAction.firstVerb,
+    );
   if (preposition === "cho" && ownAction.verb && !ownAction.subject && !/^(?:được|chưa)/u.test(predicate)) {
     const clauseText = tidy(
       spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
@@ -445,7 +473,9 @@ function copulaMeasure(clause: Clause, copula: string): Measure {
     const opening = tidy(
       spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start)).split(",")[0] ?? "",
     );
-    const described = subject || tidy(opening.split(/\svới\s/u).pop() ?? opening);
+    // `Hệ thống cáp … mở rộng với tuyến VSTN do VNPT xây dựng, dài 3.900 km`: the length of what `với` names.
+    const whole = subject || opening;
+    const described = lowerFirst(tidy(` ${whole}`.split(/\svới\s/u).pop() ?? whole));
     return measureOf(compose(adjective, described), adjective);
   }
   if (GOAL_SUBJECT.test(subject)) subject = goalContext(spot) ?? subject;
@@ -549,7 +579,8 @@ export function measureFromClause(
     if (fuller) return fuller.measure;
   }
   const insideAside = Boolean(enclosingParen(spot.sentence, spot.figure.start));
-  if (MEASUREMENT_UNITS.test(noun) && (insideAside || !endsWithPhrase(left.tail, COPULAS))) {
+  const lengthBefore = endsWithPhrase(left.tail, Object.keys(LENGTH_ADJECTIVES));
+  if (MEASUREMENT_UNITS.test(noun) && !lengthBefore && (insideAside || !endsWithPhrase(left.tail, COPULAS))) {
     const paren = enclosingParen(spot.sentence, spot.figure.start);
     const outerText = spot.sentence.slice(
       clauseStart(spot.sentence, paren ? paren.open : spot.figure.start),
@@ -557,7 +588,7 @@ export function measureFromClause(
     );
     const outer = subjectOf(
       outerText
-        .replace(/\s+(?:duy trì|đạt|là|tăng|giảm|dài|(?<!băng\s+)rộng)(?:\s.*)?$/u, "")
+        .replace(/\s+(?:duy trì|đạt|là|tăng|giảm|dài|(?<!(?:băng|mở)\s+)rộng)(?:\s.*)?$/u, "")
         .replace(/\s+\d.*$/u, ""),
     );
     // A speed names itself as one: `Internet cố định băng rộng (250,56 Mbps)` is its speed.
