@@ -284,7 +284,14 @@ export function countedNounAfter(sentence: string, from: number): Word | undefin
     kept.push(word);
     if (bare !== word.text && /[⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(word.text)) break;
   }
-  while (kept.at(-1)?.text === ",") kept.pop();
+  // `… Nghị quyết số 71/NQ-CP ngày 01/4/2025`: a date's lead word without its date says nothing.
+  while (
+    kept.at(-1)?.text === "," ||
+    (kept.length > 1 &&
+      /^(?:ngày|tháng|năm)$/u.test(lower(kept.at(-1)?.text ?? "")) &&
+      /^\s*\d/u.test(sentence.slice(kept.at(-1)?.end ?? 0)))
+  )
+    kept.pop();
   const first = kept[0];
   const last = kept.at(-1);
   if (!first || !last) return undefined;
@@ -390,6 +397,22 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
         kept.push(word);
         continue;
       }
+      // `Đề án 06`, `cấp độ 3`: a name's or a level's number is part of the phrase.
+      const lastKept = kept.at(-1);
+      const gapBefore = lastKept ? sentence.slice(lastKept.end, word.start) : "/";
+      const namesIt =
+        (/^\p{Lu}/u.test(lastKept?.text ?? "") && phraseAt(kept, kept.length - 1, ACTION_VERBS) === 0) ||
+        /^(?:cấp độ|mức độ|cấp|mức|loại|hạng)$/u.test(
+          kept
+            .slice(-2)
+            .map((one) => lower(one.text))
+            .join(" "),
+        ) ||
+        /^(?:cấp độ|mức độ|mức|loại|hạng)$/u.test(lower(kept.at(-1)?.text ?? ""));
+      if (namesIt && !gapBefore.includes("/") && /^\d{1,3}$/u.test(word.text)) {
+        kept.push(word);
+        continue;
+      }
       const afterVerb =
         phraseAt(words, index - 1, ACTION_VERBS) === 1 || phraseAt(words, index - 2, ACTION_VERBS) === 2;
       if (PREPOSITIONS_BEFORE_NUMBERS.has(lower(kept.at(-1)?.text ?? "")) || afterVerb) {
@@ -418,7 +441,9 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
     kept.at(-1)?.text === "," ||
     ["và", "hoặc", "của", "với", "trên", "tại", "từ", "cho", "theo", "về", "trong"].includes(
       lower(kept.at(-1)?.text ?? ""),
-    )
+    ) ||
+    (/^(?:ngày|tháng|năm)$/u.test(lower(kept.at(-1)?.text ?? "")) &&
+      /^\s*\d/u.test(sentence.slice(kept.at(-1)?.end ?? 0)))
   )
     kept.pop();
   const first = kept[0];

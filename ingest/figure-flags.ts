@@ -45,6 +45,7 @@ const DEADLINE_CUES = new Set([
 /** A validity period (`áp dụng đến hết năm 2025`) is not a deadline. */
 const VALIDITY_BEFORE = /(?:áp dụng|hiệu lực|kéo dài|thời hạn)\s*$/iu;
 const EARLIER_BEFORE = /(?:trước đây|trước kia|so với)\s*(?:mức\s+)?$/iu;
+const CONTRAST = /(?:^|[\s,])(?:nhưng|tuy nhiên|song|thực tế)(?=[\s,])/iu;
 const EARLIER_OPENING = /^\s*(?:[-+•]\s*)?(?:trước đây|trước kia|trước năm \d{4})\s*,?\s+[^,;]*$/iu;
 const COUNTING_GOALS = /^(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)/iu;
 const CHANGE_VERBS = new Set(["tăng", "tăng thêm", "giảm", "giảm thêm", "cắt giảm"]);
@@ -108,7 +109,8 @@ function isGoalShaped(kind: FigureKind, qualifier: string | undefined): boolean 
 function isProjected(sentence: string, figure: ReadFigure): boolean {
   const clause = semicolonClause(sentence, figure.start);
   const own = commaClause(sentence, figure);
-  const before = sentence.slice(clause.start, figure.start);
+  // `… đã cam kết sẽ hoàn thành …, nhưng thực tế … chỉ có 53/105 CSDL`: a contrast ends the expectation.
+  const before = sentence.slice(clause.start, figure.start).split(CONTRAST).at(-1) ?? "";
   const after = sentence.slice(figure.end, own.end);
   return PROJECTION_WORDS.test(before) || PROJECTION_WORDS.test(after);
 }
@@ -130,6 +132,8 @@ function isTarget(figure: ReadFigure, context: FlagContext, projected: boolean):
   )
     return true;
   if (!isGoalShaped(figure.kind, context.qualifier)) return false;
+  // `yêu cầu 100% cán bộ … chỉ thực hiện dịch vụ công trực tuyến`: a level someone is required to reach.
+  if (/(?:^|\s)yêu cầu\s*$/iu.test(sentence.slice(own.start, figure.start))) return true;
   const modal = /(?:^|\s)(?:phải|cần đạt)(?:\s|$)/iu.test(ownWords);
   const directive = context.sectionPath.some((heading) => DIRECTIVE_HEADING.test(heading.toUpperCase()));
   return (

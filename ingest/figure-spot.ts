@@ -9,7 +9,7 @@ import {
   wordsIn,
 } from "./figure-clause";
 import { actionOf, LEADING_FILLERS, type Measure, tidy } from "./figure-phrases";
-import { ACTION_VERBS, PREDICATE_STARTS } from "./figure-words";
+import { ACTION_VERBS, NOUN_COMPOUNDS, NOUN_ENDS, PREDICATE_STARTS } from "./figure-words";
 
 /**
  * A figure in its sentence while the sentence's measures are read left to right, and what it shares with
@@ -137,11 +137,44 @@ function asideLeft(spot: Spot): string | undefined {
   const { sentence, figure, done } = spot;
   const paren = enclosingParen(sentence, figure.start);
   if (!paren || sentence.slice(paren.open + 1, figure.start).trim() !== "") return undefined;
+  // `(05 nhóm tiện ích của Đề án 06 cơ bản hoàn thành, …)`: an aside with its own verb says its own thing.
+  const ownEnd = countedNounAfter(sentence, figure.end)?.end ?? figure.end;
+  const ownWords = sentence.slice(ownEnd, paren.close).split(/[,;]/u)[0] ?? "";
+  if (actionOf(ownWords).verb) return undefined;
   const detailed = done.findLast(
     (candidate) => candidate.end <= paren.open && (candidate.nounEnd ?? candidate.end) >= paren.open - 3,
   );
   if (detailed) return sharedLefts.get(detailed) ?? "";
   return actionOf(sentence.slice(clauseStart(sentence, paren.open), paren.open)).verb;
+}
+
+/**
+ * `… người được cấp chứng chỉ hành nghề chứng khoán Số hóa được`: a run-on slide starts each item with a
+ * capitalised verb; the figure's words begin at the last one. A name holding a verb (`Ban Chỉ đạo`) is no
+ * item start.
+ */
+function fromLastSlideItem(tail: string): string {
+  const all = wordsIn(tail);
+  for (let index = all.length - 1; index > 0; index--) {
+    const word = all[index] as { text: string; start: number };
+    if (!/^\p{Lu}\p{Ll}/u.test(word.text) || phraseAt(all, index, ACTION_VERBS) === 0) continue;
+    const previous = all[index - 1] as { text: string; end: number };
+    // After a title-case word (`Bộ Xây dựng`, `Hệ thống Quản lý`) or a preposition (`cho Chuyển đổi số`)
+    // the capital belongs to a name.
+    if (/^\p{Lu}\p{Ll}/u.test(previous.text) || NOUN_ENDS.has(previous.text.toLowerCase())) continue;
+    // `Hệ thống Quản lý văn bản`, `tính năng Góp ý Hiến pháp`: a name runs on across the capital.
+    const span = phraseAt(all, index, ACTION_VERBS);
+    if (
+      /^\p{Lu}\p{Ll}/u.test(all[index - 2]?.text ?? "") ||
+      /^\p{Lu}\p{Ll}/u.test(all[index + span]?.text ?? "")
+    )
+      continue;
+    if (phraseAt(all, index - 1, NOUN_COMPOUNDS) > 1) continue;
+    if (/[.:;(]/u.test(tail.slice(previous.end, word.start))) continue;
+    const item = tail.slice(word.start);
+    return item.charAt(0).toLowerCase() + item.slice(1);
+  }
+  return tail;
 }
 
 export interface Left {
@@ -172,7 +205,7 @@ export function leftOf(spot: Spot): Left {
     const raw = sentence.slice(clause, figure.start);
     tail = /,\s*$/u.test(raw) ? "" : lastCommaSegment(tidy(raw));
   }
-  tail = tail.replace(
+  tail = fromLastSlideItem(tail).replace(
     /(?:\s+(?:trung bình|tổng cộng|tổng số|chỉ|mới|thêm|ở mức|được|khoảng|gần|hơn|trên|ước|xấp xỉ))+$/iu,
     "",
   );

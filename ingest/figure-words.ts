@@ -175,6 +175,7 @@ export const NOUN_COMPOUNDS = [
   "chỉ số",
   "chỉ thị",
   "chương trình",
+  "ban chỉ đạo",
   "người có công",
   "nhận thức",
   "chuyển động",

@@ -94,6 +94,14 @@ function multipleMeasure(clause: Clause): Measure | undefined {
 
 function moneyMeasure(clause: Clause): Measure {
   const { spot, noun, predicate, tail } = clause;
+  // `trong gói 25 nghìn tỷ tăng thu năm 2025`: the amount is the size of the package it follows.
+  const container = /(?:^|\s)(gói|quỹ|khoản)\s*$/iu.exec(tail)?.[1];
+  if (container) {
+    const named = ` ${predicateAfter(spot.sentence, spot.figure.end)} `.split(
+      /\s(?:đã|đang|được|chưa|sẽ)\s/u,
+    )[0];
+    return measureOf(compose("số tiền của", container.toLowerCase(), named), "số tiền");
+  }
   const fee = FEE_NOUN.exec(tail);
   if (fee?.[1] && !/kinh phí\s*$/iu.test(tail)) {
     const after = predicateAfter(spot.sentence, spot.figure.end);
@@ -145,13 +153,24 @@ function moneyMeasure(clause: Clause): Measure {
     const main = firstActionOf(
       clauseText.replace(/\s+với\s+(?:tổng\s+)?(?:số tiền|kinh phí|doanh thu)\s*(?:là)?\s*$/u, ""),
     );
+    // `Viettel triển khai …, ghi nhận doanh thu khoảng 760 tỷ đồng`: whose revenue, named where the clause opens.
+    const lead = firstActionOf(clauseText);
+    const opener = tidy(
+      clauseText
+        .slice(0, lead ? Math.max(0, clauseText.indexOf(lead)) : 0)
+        .replace(/^(?:VD|Ví dụ|Điển hình như|Điển hình là|như|Cụ thể)\s*:?\s*/iu, ""),
+    );
+    const namedOpener = /^\p{Lu}/u.test(opener) && words(opener).length <= 4 && !/\d/u.test(opener);
+    const recordsOnly = !action.verb || /^(?:ghi nhận|đạt|ước đạt|thu về|có)$/u.test(action.verb);
     const described = /\svới\s*$/u.test(` ${beforeNoun}`)
       ? endingNoun.includes("số tiền") && main
         ? main
         : `của ${capWords(action.object.replace(/\s*với$/u, "") || action.subject, 8)}`
-      : action.verb && action.verb !== "đạt"
-        ? `được ${action.action}`
-        : capWords(whose, 8);
+      : recordsOnly && namedOpener && (!owner || actionOf(owner).verb)
+        ? `của ${opener}`
+        : action.verb && action.verb !== "đạt"
+          ? `được ${action.action}`
+          : capWords(whose, 8);
     return measureOf(
       compose(endingNoun.replace(/^tổng\s+/u, ""), described, predicate),
       endingNoun,
