@@ -24,7 +24,7 @@ const CUT_BEFORE = new Set([
 ]);
 
 /** Words a cut phrase must not end on: they need what was cut after them. */
-const DANGLING = new Set([...CUT_BEFORE, "có", "được", "đã", "là", "các", "những", "nhân dịp"]);
+const DANGLING = new Set([...CUT_BEFORE, "có", "được", "đã", "là", "các", "những", "nhân dịp", "thông qua"]);
 
 /**
  * The first `limit` words of a phrase, cut where the phrase itself breaks: at its comma when that is
@@ -49,6 +49,11 @@ export function capWords(text: string, limit: number, complete = true): string {
   let end = limit;
   const nameStart = all.slice(limit - 3, limit).findIndex((word) => /^\p{Lu}/u.test(word));
   if (nameStart !== -1 && limit - 3 + nameStart > limit / 2) end = limit - 3 + nameStart;
-  while (end > limit / 2 && DANGLING.has((all[end - 1] ?? "").toLowerCase())) end--;
+  for (;;) {
+    const pair = `${all[end - 2] ?? ""} ${all[end - 1] ?? ""}`.toLowerCase();
+    if (end > limit / 2 + 1 && DANGLING.has(pair)) end -= 2;
+    else if (end > limit / 2 && DANGLING.has((all[end - 1] ?? "").toLowerCase())) end--;
+    else break;
+  }
   return all.slice(0, end).join(" ");
 }

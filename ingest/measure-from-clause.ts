@@ -239,7 +239,12 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   const action = actionOf(beforePreposition);
   const previousIndex = parentBefore(spot.done, spot.figure.start);
   const previous = previousIndex === undefined ? undefined : spot.done[previousIndex];
-  if (preposition === "với" && /^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `))
+  // `… với trên 26 triệu thông tin công dân trên Sổ sức khỏe điện tử`: the noun says where it is itself.
+  if (
+    preposition === "với" &&
+    (/^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `) ||
+      /^(?:trên|tại|vào|thuộc)\s+\p{Lu}/u.test(predicate))
+  )
     return measureOf(rate(kind, nounPhrase), noun);
   if (preposition === "theo") {
     // `chưa đơn giản hóa theo 19 Nghị quyết của Chính phủ`: the documents an action follows, not its object.
@@ -296,8 +301,12 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
     );
   }
   if ((preposition === "cho" || preposition === "tại") && !beforePreposition && previous?.measure.action)
+    // `chi trả … cho 1.054.224 đối tượng`: the noun the action was done for; `lắp đặt 220 kiosk tại 188
+    // bệnh viện`: the places that have what was counted before.
     return measureOf(
-      compose(noun, preposition === "cho" ? "được" : "", previous.measure.action),
+      preposition === "cho"
+        ? compose(noun, "được", previous.measure.action)
+        : compose(noun, "có", withoutRate(previous.measure.text)),
       noun,
       previous.measure.action,
     );
@@ -387,8 +396,13 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
         previous.noun && previous.measure.text.startsWith(previous.noun)
           ? previous.measure.text.slice(previous.noun.length)
           : "";
+      // A place's `có …` (`địa phương có học viên được đào tạo`) is the place's; the act carries over.
       if (!CLASSIFIER_NOUNS.test(noun) && suffix.trim() && previous.measure.action)
-        return measureOf(compose(noun, suffix), noun, previous.measure.action);
+        return measureOf(
+          compose(noun, /^\s*có\s/u.test(suffix) ? previous.measure.action : suffix),
+          noun,
+          previous.measure.action,
+        );
       return measureOf(compose(noun, "của", previous.measure.text), noun);
     }
     if (!previous && !action.verb && !predicate) {

@@ -79,9 +79,12 @@ export function readPrintedNumber(sentence: string, match: RegExpExecArray): Pri
   let value = first;
   const rest = sentence.slice(end);
   const scale = readScaleWord(rest.trimStart());
+  // `2.407.040 triệu hồ sơ`: a number already printed in full does not take a scale word after it (the
+  // breakdown beside it sums to 2.407.037); reports write scaled figures with short mantissas.
+  const printedInFull = /^\d{1,3}(?:\.\d{3}){2,}$/u.test(numerator.trim());
   if (scale) {
     end += leadingSpace(rest) + scale.length;
-    value = scaleValue(first, scale.factor);
+    value = printedInFull ? first : scaleValue(first, scale.factor);
     const compound = readCompound(sentence.slice(end), { value: first, factor: scale.factor });
     if (compound) {
       end += compound.length;
