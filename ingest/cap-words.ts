@@ -36,7 +36,9 @@ export function capWords(text: string, limit: number, complete = true): string {
   if (all.length <= limit && complete) return text;
   for (let end = limit; end <= Math.min(all.length, limit + CAP_OVERRUN); end++) {
     if (end === all.length && complete) return all.join(" ");
-    if (/[,;:]$/u.test(all[end - 1] ?? ""))
+    // A comma inside a list of short items (`miễn, giảm phí, lệ phí`) is no place to end.
+    const inShortList = /,$/u.test(all[end] ?? "") || /,$/u.test(all[end + 1] ?? "");
+    if (/[,;:]$/u.test(all[end - 1] ?? "") && !inShortList)
       return all
         .slice(0, end)
         .join(" ")

@@ -429,7 +429,15 @@ export function predicateAfter(sentence: string, from: number, to?: number): str
         (phraseAt(kept, kept.length - 1, ACTION_VERBS) === 1 ||
           phraseAt(kept, kept.length - 2, ACTION_VERBS) === 2) &&
         phraseAt(words, index + 1, ACTION_VERBS) > 0;
-      if (kept.length > 0 && (continuesCoordination(words, index) || isAcronym || verbsJoined)) {
+      // `về miễn, giảm phí, lệ phí …`: short items listed between commas belong together.
+      const shortItem =
+        /^\p{Ll}/u.test(next?.text ?? "") &&
+        [2, 3].some(
+          (after) =>
+            words[index + after]?.text === "," &&
+            words.slice(index + 1, index + after).every((one) => /^\p{Ll}+$/u.test(one.text)),
+        );
+      if (kept.length > 0 && (continuesCoordination(words, index) || isAcronym || verbsJoined || shortItem)) {
         kept.push(word);
         continue;
       }

@@ -3,6 +3,7 @@ import type { FigureKind } from "../core/types";
 import { datesIn as findDates } from "./dates-in";
 import { clauseEnd, clauseStart, enclosingParen } from "./figure-clause";
 import type { ReadFigure } from "./figure-measure";
+import { actionOf } from "./figure-phrases";
 import { PROJECTION_WORDS, RESULT_WORDS, TARGET_REFERENCE, TARGET_WORDS } from "./figure-words";
 
 /**
@@ -131,6 +132,12 @@ function isTarget(figure: ReadFigure, context: FlagContext, projected: boolean):
     )
   )
     return true;
+  // `phải phát triển ngay 02 nền tảng`: a modal and its verb right before the figure ask for it
+  // (`chỉ cần bố trí 01 cán bộ` says how few are needed, a result).
+  const modalVerb = /(?:^|\s)(?:phải|(?<!chỉ\s)cần)\s+((?:[^\s\d,;]+\s+){1,4})$/iu.exec(
+    sentence.slice(own.start, figure.start),
+  );
+  if (modalVerb?.[1] && actionOf(modalVerb[1]).verb) return true;
   if (!isGoalShaped(figure.kind, context.qualifier)) return false;
   // `yêu cầu 100% cán bộ … chỉ thực hiện dịch vụ công trực tuyến`: a level someone is required to reach.
   if (/(?:^|\s)yêu cầu\s*$/iu.test(sentence.slice(own.start, figure.start))) return true;

@@ -390,7 +390,7 @@ export function readMeasures(
     }
     push({
       measure: withScope(
-        withinWhole(spot, measureFromClause(spot, noun?.text, nounEnd)),
+        withTopic(spot, withinWhole(spot, measureFromClause(spot, noun?.text, nounEnd))),
         context.scope,
         context.label,
         sinceOf(sentence, figure),
@@ -398,6 +398,24 @@ export function readMeasures(
     });
   });
   return done;
+}
+
+/** A measure this short (`số tiền tiết kiệm`) needs the sentence's topic to say whose it is. */
+const MAX_BARE_WORDS = 4;
+const TOPIC_OPENING = /^\s*(?:[-+•»]\s*)?(?:Đối với|Riêng)\s+(.+?)(?:[,:]|\s(?:đã|đang|được|đạt|có)\s)/u;
+
+/**
+ * `- Đối với dịch vụ công liên thông “…” đã tiếp nhận …, tiết kiệm được 15,6 tỷ đồng`: a bare measure
+ * belongs to the topic the sentence opens with.
+ */
+function withTopic(spot: Spot, measure: Measure): Measure {
+  if (words(measure.text).length > MAX_BARE_WORDS) return measure;
+  const topic = TOPIC_OPENING.exec(spot.sentence.slice(0, spot.figure.start))?.[1];
+  // A topic that is itself a count (`Đối với 116 CSDL …:`) is a whole the breakdown names already.
+  if (!topic || topic.length < 4 || /^\d/u.test(topic) || measure.text.includes(topic)) return measure;
+  // A quoted name is kept whole: `dịch vụ công liên thông “Đăng ký khai sinh - … - Cấp thẻ BHYT …”`.
+  const named = /“[^”]*”/u.test(topic) && words(topic).length <= 30 ? tidy(topic) : capWords(tidy(topic), 12);
+  return { ...measure, text: compose(measure.text, "của", named) };
 }
 
 /** A measure this short says only the part: `người kiêm nhiệm` of `3.054 cán bộ, công chức …`. */

@@ -16,7 +16,7 @@ import {
   withoutRate,
   words,
 } from "./figure-phrases";
-import { leftOf, parentBefore, type Spot, skippedPredicate } from "./figure-spot";
+import { leftOf, parentBefore, type ReadFigure, type Spot, skippedPredicate } from "./figure-spot";
 import { COPULAS, EXISTENTIALS, MONEY_NOUNS, PARTNER_VERBS, PREPOSITIONS } from "./figure-words";
 
 /**
@@ -205,6 +205,12 @@ function moneyMeasure(clause: Clause): Measure {
   );
 }
 
+/** `cấp kinh phí 49,69 tỷ cho 03 CSDL`: what was given, when the amount before names it (`kinh phí`). */
+function fundedWith(previous: ReadFigure): string {
+  const head = previous.measure.head;
+  return previous.kind === "money" && head && head !== "số tiền" && !/\d/u.test(head) ? head : "";
+}
+
 /**
  * `Nền tảng MOOC (…) được … sử dụng rộng rãi với 500 nghìn cán bộ truy cập`: a verb left without its
  * object takes the thing the sentence opens with.
@@ -305,7 +311,7 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
     // bệnh viện`: the places that have what was counted before.
     return measureOf(
       preposition === "cho"
-        ? compose(noun, "được", previous.measure.action)
+        ? compose(noun, "được", previous.measure.action, fundedWith(previous))
         : compose(noun, "có", withoutRate(previous.measure.text)),
       noun,
       previous.measure.action,
