@@ -86,8 +86,12 @@ export function clauseStart(sentence: string, at: number): number {
   // A full stop before a capital or a footnote marker ends a sentence the splitter kept whole
   // (`… của Đề án 06. ⁽⁴⁾ Bố trí …`).
   const boundary = /(?:[;:]|\s[–—]\s|\)\s*[,;]?|(?<=[\p{Ll}\d)”"])\.\s+(?=[⁽⁰¹²³⁴⁵⁶⁷⁸⁹\p{Lu}]))\s*/gu;
-  for (let match = boundary.exec(before); match; match = boundary.exec(before))
+  for (let match = boundary.exec(before); match; match = boundary.exec(before)) {
+    // A dash inside a quoted name (`“Đăng ký khai tử - xóa đăng ký thường trú – trợ cấp …”`) ends nothing.
+    const upTo = before.slice(0, match.index);
+    if ((upTo.match(/“/gu)?.length ?? 0) > (upTo.match(/”/gu)?.length ?? 0)) continue;
     start = base + match.index + match[0].length;
+  }
   // A leading bullet or list label (`- `, `+ `, `(1) `, `a) `, `4.1. `, a footnote marker) is not part of it.
   const lead =
     /^\s*(?:[-–+•»▪◦]\s*|\(\d{1,2}\)\s*|\d{1,2}\)\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|[⁽(][¹²³⁴⁵⁶⁷⁸⁹]+[⁾)]\s*)+/u.exec(

@@ -10,6 +10,7 @@ import {
   BARE_OWNERS,
   compose,
   isOwner,
+  lowerFirst,
   type Measure,
   measureOf,
   OWNER_FIRST_WORDS,
@@ -410,12 +411,21 @@ const TOPIC_OPENING = /^\s*(?:[-+•»]\s*)?(?:Đối với|Riêng)\s+(.+?)(?:[,
  */
 function withTopic(spot: Spot, measure: Measure): Measure {
   if (words(measure.text).length > MAX_BARE_WORDS) return measure;
-  const topic = TOPIC_OPENING.exec(spot.sentence.slice(0, spot.figure.start))?.[1];
+  const before = spot.sentence.slice(0, spot.figure.start);
+  const topic = TOPIC_OPENING.exec(before)?.[1] ?? namedOpening(before);
   // A topic that is itself a count (`Đối với 116 CSDL …:`) is a whole the breakdown names already.
   if (!topic || topic.length < 4 || /^\d/u.test(topic) || measure.text.includes(topic)) return measure;
   // A quoted name is kept whole: `dịch vụ công liên thông “Đăng ký khai sinh - … - Cấp thẻ BHYT …”`.
   const named = /“[^”]*”/u.test(topic) && words(topic).length <= 30 ? tidy(topic) : capWords(tidy(topic), 12);
   return { ...measure, text: compose(measure.text, "của", named) };
+}
+
+/** `Dịch vụ công liên thông “Đăng ký khai tử – …” đã tiếp nhận …`: a sentence opening on a quoted name. */
+function namedOpening(before: string): string | undefined {
+  const opening = /^\s*(?:[-+•»]\s*)?(\p{Lu}[^,;“]{0,40}“\p{Lu}[^”]*”)\s+(?:đã|được|đang)\s/u.exec(
+    before,
+  )?.[1];
+  return opening ? lowerFirst(opening) : undefined;
 }
 
 /** A measure this short says only the part: `người kiêm nhiệm` of `3.054 cán bộ, công chức …`. */

@@ -48,6 +48,8 @@ interface Clause {
   tail: string;
 }
 
+const LEADING_BULLET = /^\s*(?:[-–+•»]\s*|\(\d{1,2}\)\s*)/u;
+
 /** Nouns that name a whole whose parts a following `với N …` counts: documents, programmes, models. */
 const WHOLE_NOUN =
   /^(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Thông tư|Nghị định|Luật|Đề án|Chương trình|Mô hình|Dự án|Bộ tiêu chí)(?![\p{L}])/u;
@@ -249,7 +251,8 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
   if (
     preposition === "với" &&
     (/^(?:được|đã|đang|chưa|hưởng)\s/u.test(`${predicate} `) ||
-      /^(?:trên|tại|vào|thuộc)\s+\p{Lu}/u.test(predicate))
+      /^(?:trên|tại|vào|thuộc)\s+\p{Lu}/u.test(predicate) ||
+      /^về\s+\S+\s+\S+/u.test(predicate))
   )
     return measureOf(rate(kind, nounPhrase), noun);
   if (preposition === "theo") {
@@ -417,7 +420,8 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
         spot.sentence.slice(clauseStart(spot.sentence, spot.figure.start), spot.figure.start),
       ).replace(/\s+với$/u, "");
       const whole = tidy(` ${clauseText}`.split(/\svới\s/u).pop() ?? "");
-      if (whole && words(whole).length <= 14)
+      // A whole is a noun phrase (`đề xuất về nhiệm vụ …`), not a lone opening verb (`Thống nhất với …`).
+      if (whole && words(whole).length <= 14 && (words(whole).length > 2 || isOwner(whole)))
         return measureOf(compose(noun, "của", capWords(whole, 10)), noun);
     }
     if (!previous && action.verb) {
@@ -447,7 +451,9 @@ function prepositionMeasure(clause: Clause, preposition: string): Measure {
         const phrase = lead && body && isOwner(body) ? lead : beforePreposition;
         return measureOf(compose(noun, lowerFirst(capWords(phrase, 10))), noun, action.firstVerb);
       }
-      if (words(action.subject).length <= 5) return measureOf(compose(noun, "của", action.subject), noun);
+      // `Thống nhất với 05 bài học`: a clause-initial verb is no owner.
+      if (words(action.subject).length <= 5 && isOwner(action.subject))
+        return measureOf(compose(noun, "của", action.subject), noun);
       // `giải pháp trọng tâm năm 2024 của Tổ công tác … với 20 nhiệm vụ chung`: part of that noun phrase.
       return measureOf(compose(noun, "của", capWords(action.subject, 8)), noun);
     }
@@ -639,7 +645,20 @@ export function measureFromClause(
   if (left.sharedWith) {
     const shared = left.sharedWith.measure.text;
     const sharedNoun = left.sharedWith.noun ?? "";
-    if (kind === "money" && noun) return measureOf(compose("số tiền", noun, ownPredicate), "số tiền");
+    if (kind === "money" && noun) {
+      // `thanh toán 5.448 tỷ đồng tiền điện nước và 643 tỷ đồng viễn thông`: the list's act carries over.
+      const act = left.sharedWith.measure.action;
+      return measureOf(
+        compose(
+          "số tiền",
+          noun,
+          act && !/^(?:được|đã|chưa|đang)\s/u.test(`${ownPredicate} `) ? `được ${act}` : "",
+          ownPredicate,
+        ),
+        "số tiền",
+        act,
+      );
+    }
     if (ownPredicate && noun) {
       // `1,79 triệu lượt tại các Sân bay` after `12 nghìn lượt tuyên truyền tại …`: the act carries over;
       // `846 nhiệm vụ cụ thể của các bộ, ngành` in a breakdown keeps what was done to the whole.
@@ -721,5 +740,12 @@ export function measureFromClause(
   const assignedBy =
     leadIsBody && !action.subject && clauseStart(spot.sentence, spot.figure.start) > 0 ? lead : "";
   if (assignedBy) return measureOf(compose(noun, "do", assignedBy, action.action), noun, action.firstVerb);
-  return measureOf(compose(noun, passive, negatedBody), noun, action.firstVerb);
+  // `Dịch vụ công liên thông “Đăng ký khai tử – …” đã tiếp nhận 285.954 hồ sơ`: a named subject says whose.
+  const namedSubject =
+    /“\p{Lu}[^”]*”/u.test(action.subject) &&
+    words(action.subject).length <= 30 &&
+    !actionOf(words(action.subject).slice(0, 2).join(" ")).verb
+      ? `của ${lowerFirst(tidy(action.subject.replace(LEADING_BULLET, "")))}`
+      : "";
+  return measureOf(compose(noun, passive, negatedBody || namedSubject), noun, action.firstVerb);
 }
