@@ -75,12 +75,12 @@ function leadFigure(figure: AnswerFigure, citation: Citation, documents: Documen
 
 /**
  * The answer's figures as chart lines: one per series, so `cấp`, `kích hoạt` and `phê duyệt` accounts are
- * three lines, never one; a figure without a series key is a line of its own.
+ * three lines, never one; figures without a series key (an engine that sets none) share one line.
  */
 function chartLines(rows: Array<{ figure: AnswerFigure; citation: Citation }>): TimelineLine[] {
   const lines = new Map<string, TimelineLine>();
-  rows.forEach(({ figure, citation }, index) => {
-    const key = figure.series ?? `figure-${index}`;
+  rows.forEach(({ figure, citation }) => {
+    const key = figure.series ?? "";
     const line = lines.get(key) ?? {
       label: figure.measure ?? figure.unit ?? figure.text,
       scale: figure.unit === "%" ? "percent" : "count",
