@@ -35,6 +35,16 @@ export interface AnswerFigure {
   asOf: string;
   /** Index into `citations`. */
   citation: number;
+  /** What the figure counts: `tài khoản VNeID được phê duyệt`. */
+  measure?: string;
+  /** Key of the figure's series (`GET /api/series`): figures of one series are one line in a chart. */
+  series?: string;
+  /** A goal rather than a result. */
+  target?: boolean;
+  /** A change rather than a level. */
+  change?: boolean;
+  /** Expected rather than achieved. */
+  projected?: boolean;
 }
 
 export type DeadlineStatus = "upcoming" | "due-this-month" | "past-due";

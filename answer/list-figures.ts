@@ -4,6 +4,7 @@ import type { Embedder } from "../index/embedder";
 import { understandQuestion } from "../index/query";
 import type { LoadedIndex } from "../index/read";
 import { search } from "../index/search";
+import { findSeries } from "../index/series";
 import { MIN_CLAUSE_COVERAGE, scoreFigure } from "./choose-figures";
 
 /**
@@ -12,6 +13,8 @@ import { MIN_CLAUSE_COVERAGE, scoreFigure } from "./choose-figures";
  */
 export interface FigureFilters {
   q?: string | undefined;
+  /** A series key or a phrase naming a measure: only that series' figures. */
+  measure?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   doc?: string | undefined;
@@ -43,11 +46,17 @@ export async function listFigures(
 ): Promise<Figure[]> {
   const from = filters.from ? startOfIsoPeriod(filters.from) : undefined;
   const to = filters.to ? endOfIsoPeriod(filters.to) : undefined;
+  // A measure names series, never "figures that look alike": a key selects one, a phrase every series it names.
+  const series = filters.measure
+    ? new Set(findSeries(index.series, filters.measure).map((one) => one.key))
+    : undefined;
   let figures = index.figures.filter((figure) => {
+    if (series && !series.has(figure.series)) return false;
     if (filters.doc && figure.docId !== filters.doc) return false;
     if (from && endOfIsoPeriod(figure.asOf) < from) return false;
     if (to && startOfIsoPeriod(figure.asOf) > to) return false;
-    return !figure.target;
+    // Asked for a measure, every point of it counts, goals included; a topic search wants results.
+    return series !== undefined || !figure.target;
   });
   if (filters.q?.trim()) {
     const hits = await search({ index, ...(embedder ? { embedder } : {}) }, filters.q, { topK: 30 });

@@ -20,10 +20,20 @@ const limit = z.coerce.number().int().min(1).max(500).default(50);
 
 export const figuresQuery = z.strictObject({
   q: z.string().max(MAX_QUESTION_CHARS).optional(),
+  /** A series key (`count:tai-khoan-dinh-danh-phe-duyet`) or a phrase naming a measure (`tài khoản VNeID`). */
+  measure: z.string().trim().min(1, "name a measure or a series key").max(300).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   doc: z.string().max(200).optional(),
   limit,
+});
+
+export const seriesQuery = z.strictObject({
+  /** Only series whose measure holds these words (or this key). */
+  measure: z.string().trim().min(1, "name a measure or a series key").max(300).optional(),
+  /** Only series with at least this many points (reports and values). */
+  minPoints: z.coerce.number().int().min(1).max(100).default(1),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
 export const deadlinesQuery = z.strictObject({
@@ -67,6 +77,11 @@ export const answerResponse = z.object({
       unit: z.string().optional(),
       asOf: z.string(),
       citation: z.number(),
+      measure: z.string().optional(),
+      series: z.string().optional(),
+      target: z.boolean().optional(),
+      change: z.boolean().optional(),
+      projected: z.boolean().optional(),
     }),
   ),
   deadlines: z.array(

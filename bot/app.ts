@@ -18,6 +18,8 @@ import { deadlineStatus, listDeadlines } from "../answer/list-deadlines";
 import { listFigures } from "../answer/list-figures";
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { DeskError, isDeskError } from "../core/errors";
+import type { Figure } from "../core/types";
+import { findSeries, seriesPoints } from "../index/series";
 import {
   answerResponse,
   askBody,
@@ -25,6 +27,7 @@ import {
   documentParams,
   figuresQuery,
   jsonSchemaOf,
+  seriesQuery,
 } from "./api-schemas";
 
 /**
@@ -119,6 +122,25 @@ function countByDocument(items: Array<{ docId: string }>): Map<string, number> {
   return counts;
 }
 
+/** A figure as the listing routes return it: the printed figure, what it counts and whether it is a result. */
+function figureRow(figure: Figure, citations: CitationList) {
+  return {
+    value: figure.value,
+    text: figure.text,
+    ...(figure.unit ? { unit: figure.unit } : {}),
+    kind: figure.kind,
+    measure: figure.measure,
+    series: figure.series,
+    ...(figure.per ? { per: figure.per } : {}),
+    target: figure.target,
+    change: figure.change,
+    projected: figure.projected,
+    earlier: figure.earlier,
+    asOf: figure.asOf,
+    citation: citations.add(figure),
+  };
+}
+
 function registerApi(app: FastifyInstance, deps: AppDeps): void {
   app.post(
     "/api/ask",
@@ -143,17 +165,47 @@ function registerApi(app: FastifyInstance, deps: AppDeps): void {
       const desk = requireDesk(deps);
       const figures = await listFigures(desk.index, query, desk.embedder);
       const citations = new CitationList(desk.index.documentsById);
-      return {
-        figures: figures.map((figure) => ({
-          value: figure.value,
-          text: figure.text,
-          ...(figure.unit ? { unit: figure.unit } : {}),
-          kind: figure.kind,
-          asOf: figure.asOf,
-          citation: citations.add(figure),
-        })),
-        citations: citations.items,
-      };
+      return { figures: figures.map((figure) => figureRow(figure, citations)), citations: citations.items };
+    },
+  );
+
+  app.get(
+    "/api/series",
+    {
+      schema: {
+        querystring: jsonSchemaOf(seriesQuery),
+        summary: "Figures of one measure across reports, each series with its points newest first",
+      },
+    },
+    async (request) => {
+      const query = parse(seriesQuery, request.query);
+      const { index } = requireDesk(deps);
+      const candidates = query.measure ? findSeries(index.series, query.measure) : index.series.series;
+      const citations = new CitationList(index.documentsById);
+      const series = candidates
+        .map((one) => ({ one, points: seriesPoints(index.series, one.key) }))
+        .filter(({ points }) => points.length >= query.minPoints)
+        .slice(0, query.limit)
+        .map(({ one, points }) => ({
+          key: one.key,
+          measure: one.measure,
+          ...(one.unit ? { unit: one.unit } : {}),
+          kind: one.kind,
+          ...(one.per ? { per: one.per } : {}),
+          points: points.map((figure) => {
+            const citation = citations.add(figure);
+            return {
+              value: figure.value,
+              ...(figure.values.length > 1 ? { values: figure.values } : {}),
+              text: figure.text,
+              asOf: figure.asOf,
+              doc: figure.docId,
+              quote: citations.items[citation]?.quote ?? figure.sentence,
+              citation,
+            };
+          }),
+        }));
+      return { series, citations: citations.items };
     },
   );
 

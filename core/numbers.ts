@@ -51,5 +51,7 @@ export function readScaleWord(textAfterNumber: string): { factor: number; length
 /** Rounds away floating point noise from scaling (87,9 × 10⁶ = 87900000.00000001). */
 export function scaleValue(value: number, factor: number): number {
   const scaled = value * factor;
-  return Math.abs(scaled) >= 1 ? Math.round(scaled * 1e6) / 1e6 : scaled;
+  // `65.829,9 tỷ` is 65829.9 × 1e9 = 65829899999999.99 in floating point: fifteen significant digits
+  // are all a printed figure has.
+  return Number(scaled.toPrecision(15));
 }

@@ -97,12 +97,25 @@ export interface Figure {
   values: number[];
   kind: FigureKind;
   qualifier?: string;
-  /** Unit or counted noun printed after the number: `thẻ`, `tài khoản VNeID`, `%`, `tỷ đồng`. */
+  /**
+   * Unit or counted noun printed after the number, with a rate's per: `thẻ`, `tài khoản VNeID`, `%`,
+   * `đồng`, `đồng/giao dịch`, `lượt truy cập/ngày`.
+   */
   unit?: string;
-  /** A goal rather than a result (`chỉ tiêu`, `mục tiêu`, `phấn đấu`): answers prefer results. */
+  /** What the figure counts, built from its clause: `tài khoản VNeID được phê duyệt`, `tỷ lệ hồ sơ trực tuyến của bộ, ngành`. */
+  measure: string;
+  /** Key of the series the figure belongs to: the same measure, unit and kind in any report (see `index/series.ts`). */
+  series: string;
+  /** What a rate is counted per: `giao dịch`, `ngày`, `năm`. */
+  per?: string;
+  /** A goal rather than a result (`chỉ tiêu`, `phấn đấu`, `phải đạt`, a deadline): answers prefer results. */
   target: boolean;
   /** A change rather than a level (`tăng hơn 300 nghìn hồ sơ so với tháng 12/2024`). */
   change: boolean;
+  /** Expected rather than achieved (`dự kiến`, `sẽ`). */
+  projected: boolean;
+  /** A value from before, printed for comparison (`trước đây 4 bước`, `so với 68,9% năm 2022`). */
+  earlier: boolean;
   /** The exact sentence the figure stands in. */
   sentence: string;
   sentenceStart: number;

@@ -124,3 +124,15 @@ export function findGlossaryMatches(foldedText: string): GlossaryMatch[] {
   }
   return matches.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Groups of wordings that name the same thing in a report (acronyms with their expansions, synonym groups),
+ * folded. Series keys use them so `tài khoản VNeID` and `tài khoản định danh điện tử` are one measure.
+ */
+export function reportSynonymGroups(): string[][] {
+  const path = fileURLToPath(new URL("./glossary.json", import.meta.url));
+  const data = glossarySchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  return [...data.acronyms.map((acronym) => [acronym.short, ...acronym.long]), ...data.synonyms].map(
+    (group) => [...new Set(group.map(foldPhrase).filter(Boolean))],
+  );
+}

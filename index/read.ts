@@ -4,6 +4,7 @@ import { DeskError } from "../core/errors";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import { LexicalIndex } from "./lexical";
 import { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
+import { indexSeries, type Series, type SeriesIndex } from "./series";
 import {
   documentTexts,
   restoreChunk,
@@ -25,6 +26,8 @@ export interface LoadedIndex {
   chunks: Chunk[];
   figures: Figure[];
   deadlines: Deadline[];
+  /** Figures of one measure across reports (`seriesOf(index.series, figure.series)`). */
+  series: SeriesIndex;
   lexical: LexicalIndex;
   vectors?: VectorStore;
 }
@@ -86,6 +89,7 @@ export function readIndex(indexDir: string): LoadedIndex {
   const deadlines = expectArray<StoredDeadline>(readJson(dir, "deadlines.json"), dir, "deadlines.json").map(
     (deadline) => restoreQuoted<Deadline>(deadline, textOf(deadline, "deadlines.json")),
   );
+  const series = indexSeries(expectArray<Series>(readJson(dir, "series.json"), dir, "series.json"), figures);
   const lexical = LexicalIndex.load(dir);
   if (lexical.documentCount !== chunks.length) {
     throw new DeskError(
@@ -102,6 +106,7 @@ export function readIndex(indexDir: string): LoadedIndex {
     chunks,
     figures,
     deadlines,
+    series,
     lexical,
     ...(vectors ? { vectors } : {}),
   };

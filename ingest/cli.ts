@@ -9,7 +9,7 @@ import { type IngestReport, runIngest } from "./pipeline";
 function printReport(report: IngestReport): void {
   const lines = [
     `Ingested ${report.documents} documents into ${report.buildDir}`,
-    `  sections ${report.sections}, chunks ${report.chunks}, figures ${report.figures}, deadlines ${report.deadlines}`,
+    `  sections ${report.sections}, chunks ${report.chunks}, figures ${report.figures} in ${report.series} series, deadlines ${report.deadlines}`,
     `  time ${report.totalMs} ms (${Object.entries(report.timingsMs)
       .map(([stage, ms]) => `${stage} ${ms}`)
       .join(", ")})`,

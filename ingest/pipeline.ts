@@ -9,6 +9,7 @@ import type { Embedder } from "../index/embedder";
 import { LexicalIndex } from "../index/lexical";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest";
 import { searchTextOf } from "../index/search-text";
+import { buildSeries } from "../index/series";
 import { storeChunk, storeQuoted } from "../index/stored-form";
 import { createVectorStore } from "../index/vector-store";
 import { chunkDocument } from "./chunk";
@@ -38,6 +39,7 @@ export interface IngestReport {
   chunks: number;
   figures: number;
   deadlines: number;
+  series: number;
   skipped: SkippedFile[];
   embeddings?: { model: string; reused: number; computed: number };
   timingsMs: Record<Stage, number>;
@@ -174,7 +176,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   timingsMs.chunk = stop();
 
   stop = timer();
-  const figures: Figure[] = documents.flatMap((document) => extractFigures(document, chunks));
+  const extracted = documents.flatMap((document) => extractFigures(document, chunks));
+  // Series join figures across reports, so they are built once every document's figures are known.
+  const series = buildSeries(extracted);
+  const figures: Figure[] = extracted.map(({ figure }) => figure);
   const deadlines: Deadline[] = documents.flatMap((document) => extractDeadlines(document, chunks));
   markLateFromLaterReports(deadlines, documents);
   timingsMs.extract = stop();
@@ -184,6 +189,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       chunks: chunks.length,
       figures: figures.length,
       deadlines: deadlines.length,
+      series: series.length,
     },
     "extracted",
   );
@@ -208,11 +214,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       chunks: chunks.length,
       figures: figures.length,
       deadlines: deadlines.length,
+      series: series.length,
     };
     writeJson(buildDir, "documents.json", documents);
     writeJson(buildDir, "chunks.json", chunks.map(storeChunk));
     writeJson(buildDir, "figures.json", figures.map(storeQuoted));
     writeJson(buildDir, "deadlines.json", deadlines.map(storeQuoted));
+    writeJson(buildDir, "series.json", series);
     lexical.save(buildDir);
     const manifest: Manifest = {
       version: INDEX_FORMAT_VERSION,

@@ -92,6 +92,7 @@ export function formatFigure(figure: AnswerFigure, answer: Answer): string {
   const citation = citationOf(answer, figure.citation);
   const lines = [
     bold(printedFigure(figure)),
+    ...(figure.measure ? [`${words.measure}: ${escapeHtml(figure.measure)}`] : []),
     `${words.asOf}: ${escapeHtml(readableDate(figure.asOf, answer.lang))}`,
   ];
   if (citation) {
@@ -217,15 +218,28 @@ export function formatCitations(answer: Answer): string {
   return [bold(words.citationsTitle), ...blocks].join("\n\n");
 }
 
-/** The metric in every report, newest first, each with its quote: what "Số liệu cũ hơn" shows. */
+/**
+ * The figures in every report, newest first, each with its quote: what "Số liệu cũ hơn" shows. Figures of
+ * several series (issued, activated, approved accounts) are listed under their measure, one block each.
+ */
 export function formatTimeline(answer: Answer): string {
   const words = texts(answer.lang);
   const { lead, older, newer } = figureGroups(answer);
   if (!lead || older.length + newer.length === 0) return escapeHtml(words.noOlder);
   const newestFirst = [lead, ...older, ...newer].sort((a, b) => b.asOf.localeCompare(a.asOf));
-  const blocks = newestFirst.map((figure) => {
-    const quote = citationOf(answer, figure.citation)?.quote ?? "";
-    return `${timelineRow(figure, answer)}\n${italic(quoteAround(quote, figure.text, SHORT_QUOTE_CHARS))}`;
+  const bySeries = new Map<string, AnswerFigure[]>();
+  newestFirst.forEach((figure, index) => {
+    const key = figure.series ?? `figure-${index}`;
+    bySeries.set(key, [...(bySeries.get(key) ?? []), figure]);
+  });
+  const grouped = bySeries.size > 1 && newestFirst.some((figure) => figure.series);
+  const blocks = [...bySeries.values()].flatMap((figures) => {
+    const rows = figures.map((figure) => {
+      const quote = citationOf(answer, figure.citation)?.quote ?? "";
+      return `${timelineRow(figure, answer)}\n${italic(quoteAround(quote, figure.text, SHORT_QUOTE_CHARS))}`;
+    });
+    const measure = figures[0]?.measure;
+    return grouped && measure ? [`${bold(measure)}\n${rows.join("\n")}`] : rows;
   });
   return [bold(words.timelineTitle), ...blocks].join("\n\n");
 }

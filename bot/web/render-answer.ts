@@ -5,7 +5,7 @@ import { element } from "./dom";
 import { displayDate, excerpt, findInQuote, pressLine } from "./format";
 import { language, strings } from "./i18n";
 import { citationHref } from "./router";
-import { timelineChart } from "./timeline-chart";
+import { LINE_STYLES, type TimelineLine, timelineChart } from "./timeline-chart";
 
 /**
  * The answer card: the lead figure large, its as-of date, the verbatim quote with the figure marked, the
@@ -63,10 +63,47 @@ function leadFigure(figure: AnswerFigure, citation: Citation, documents: Documen
       `${words.asOf} `,
       element("time", { datetime: figure.asOf }, displayDate(figure.asOf)),
     ),
+    figure.measure
+      ? element("p", { class: "figure-measure" }, `${words.measureLabel}: ${figure.measure}`)
+      : "",
     element("p", { class: "quote-label" }, words.quoteLabel),
     quoteBlock(citation, figure.text),
     sourceLine(citation, documents),
     citationActions(citation, figure.text, documents),
+  );
+}
+
+/**
+ * The answer's figures as chart lines: one per series, so `cấp`, `kích hoạt` and `phê duyệt` accounts are
+ * three lines, never one; figures without a series key (an engine that sets none) share one line.
+ */
+function chartLines(rows: Array<{ figure: AnswerFigure; citation: Citation }>): TimelineLine[] {
+  const lines = new Map<string, TimelineLine>();
+  rows.forEach(({ figure, citation }) => {
+    const key = figure.series ?? "";
+    const line = lines.get(key) ?? {
+      label: figure.measure ?? figure.unit ?? figure.text,
+      scale: figure.unit === "%" ? "percent" : "count",
+      points: [],
+    };
+    line.points.push({
+      asOf: figure.asOf,
+      value: figure.value,
+      label: figure.text,
+      href: citationHref(citation),
+      description: `${figure.text}${figure.unit ? ` ${figure.unit}` : ""} — ${displayDate(figure.asOf)} — ${citation.label}`,
+    });
+    lines.set(key, line);
+  });
+  return [...lines.values()];
+}
+
+function legend(lines: TimelineLine[]): HTMLElement | string {
+  if (lines.length < 2) return "";
+  return element(
+    "ul",
+    { class: "timeline-legend" },
+    ...lines.map((line, index) => element("li", { class: `series-${index % LINE_STYLES}` }, line.label)),
   );
 }
 
@@ -76,13 +113,8 @@ function timeline(answer: Answer, documents: DocumentsById): HTMLElement {
     .map((figure) => ({ figure, citation: answer.citations[figure.citation] }))
     .filter((row): row is { figure: AnswerFigure; citation: Citation } => row.citation !== undefined)
     .sort((left, right) => right.figure.asOf.localeCompare(left.figure.asOf));
-  const points = rows.map(({ figure, citation }) => ({
-    asOf: figure.asOf,
-    value: figure.value,
-    label: figure.text,
-    href: citationHref(citation),
-    description: `${figure.text}${figure.unit ? ` ${figure.unit}` : ""} — ${displayDate(figure.asOf)} — ${citation.label}`,
-  }));
+  const lines = chartLines(rows);
+  const pointCount = lines.reduce((sum, line) => sum + line.points.length, 0);
   const table = element(
     "table",
     { class: "data-table timeline-table" },
@@ -113,6 +145,7 @@ function timeline(answer: Answer, documents: DocumentsById): HTMLElement {
             "td",
             { "data-label": words.timelineValue },
             `${figure.text}${figure.unit ? ` ${figure.unit}` : ""}`,
+            figure.measure ? element("span", { class: "timeline-measure" }, ` — ${figure.measure}`) : "",
           ),
           element(
             "td",
@@ -131,7 +164,8 @@ function timeline(answer: Answer, documents: DocumentsById): HTMLElement {
     "section",
     { class: "timeline", "aria-labelledby": "timeline-heading" },
     element("h3", { id: "timeline-heading" }, words.timelineHeading),
-    timelineChart(points, words.timelineChartLabel(points.length)),
+    legend(lines),
+    timelineChart(lines, words.timelineChartLabel(pointCount)),
     table,
   );
 }
