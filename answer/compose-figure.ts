@@ -1,5 +1,5 @@
-import { fold } from "../core/text";
 import type { Figure } from "../core/types";
+import { seriesPoints } from "../index/series";
 import type { AnswerFigure } from "./answer-types";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { englishFigure } from "./english";
@@ -13,18 +13,18 @@ import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording
  */
 const MORE_GAP = 3;
 const MAX_MORE = 2;
-/** Figures of other reports scoring this close to the lead measure the same thing. */
-const SAME_MEASURE_GAP = 1.5;
 
 function printedFigure(figure: Figure): string {
   if (!figure.unit || figure.unit === "%" || figure.text.endsWith(figure.unit)) return figure.text;
   return `${figure.text} ${figure.unit}`;
 }
 
-/** A goal or a change must never read as an achieved level: say which it is. */
+/** A goal, a change, a projection or an earlier value must never read as an achieved level: say which it is. */
 function figureLabel(figure: Figure, lang: Lang): string {
   const words = phrases(lang);
   if (figure.target) return `${words.target}: `;
+  if (figure.projected) return `${words.projected}: `;
+  if (figure.earlier) return `${words.earlierValue}: `;
   return figure.change ? `${words.change}: ` : "";
 }
 
@@ -35,28 +35,29 @@ function figureEntry(figure: Figure, context: Context): AnswerFigure {
     ...(figure.unit ? { unit: figure.unit } : {}),
     asOf: figure.asOf,
     citation: context.citations.add(spotOf(figure)),
+    measure: figure.measure,
+    series: figure.series,
+    target: figure.target,
+    change: figure.change,
+    projected: figure.projected,
   };
 }
 
-const unitKey = (figure: Figure) =>
-  fold(figure.unit ?? "")
-    .split(" ")
-    .slice(0, 2)
-    .join(" ");
+/** The same measure in the other reports, newest first: the figure's series. */
+function sameMeasure(figure: Figure, context: Context): Figure[] {
+  const points = seriesPoints(context.deps.index.series, figure.series);
+  return points.filter((point) => point.docId !== figure.docId);
+}
 
-/** The same measure in other reports: a figure of the same kind and counted noun, ranked close to the lead. */
-function sameMeasure(lead: RankedCandidate, context: Context): Figure[] {
-  const figure = lead.candidate.figure as Figure;
-  const perDocument = new Map<string, Figure>();
-  for (const other of context.ranked) {
-    const candidate = other.candidate.figure;
-    if (!candidate || other.score < lead.score - SAME_MEASURE_GAP) continue;
-    if (candidate.docId === figure.docId || perDocument.has(candidate.docId)) continue;
-    if (candidate.kind !== figure.kind || unitKey(candidate) !== unitKey(figure) || candidate.target)
-      continue;
-    perDocument.set(candidate.docId, candidate);
-  }
-  return [...perDocument.values()].sort((a, b) => b.asOf.localeCompare(a.asOf));
+/**
+ * Without a time or a report named, the newest report's value of the measure leads: "how many VNeID
+ * accounts?" asks for the latest figure, and the older ones follow as its timeline.
+ */
+export function newestOfSeries(figure: Figure, context: Context): Figure {
+  const { plan } = context;
+  if (plan.time || plan.docIds.length > 0) return figure;
+  const newest = seriesPoints(context.deps.index.series, figure.series)[0];
+  return newest && newest.asOf > figure.asOf ? newest : figure;
 }
 
 /** Other figures of the lead's sentence the ranker also rates, when the question asks for several. */
@@ -76,18 +77,20 @@ function moreFigures(lead: RankedCandidate, context: Context): Figure[] {
 }
 
 export function composeFigure(lead: RankedCandidate, context: Context): Composition {
-  const figure = lead.candidate.figure as Figure;
+  const ranked = lead.candidate.figure as Figure;
+  const figure = newestOfSeries(ranked, context);
   const { lang, citations } = context;
   const words = phrases(lang);
-  const more = moreFigures(lead, context);
-  const timeline = sameMeasure(lead, context);
+  const more = figure === ranked ? moreFigures(lead, context) : [];
+  const timeline = sameMeasure(figure, context);
   const figures = [figure, ...more, ...timeline].map((item) => figureEntry(item, context));
   const leadCitation = citations.items[figures[0]?.citation ?? 0];
   const shown = lang === "en" ? englishFigure(figure) : printedFigure(figure);
   const quoteOf = (item: Figure) =>
     excerpt(item.sentence, item.start - item.sentenceStart, item.end - item.sentenceStart, QUOTE_LIMIT);
+  const measure = lang === "vi" && figure.measure ? ` — ${figure.measure}` : "";
   const lines = [
-    `${figureLabel(figure, lang)}${shown} (${words.asOf} ${readableDate(figure.asOf, lang)}, ${leadCitation ? sourceLine(leadCitation, lang) : ""}).`,
+    `${figureLabel(figure, lang)}${shown}${measure} (${words.asOf} ${readableDate(figure.asOf, lang)}, ${leadCitation ? sourceLine(leadCitation, lang) : ""}).`,
     `${words.quote}: "${quoteOf(figure)}"`,
   ];
   if (more.length > 0) lines.push(`${words.more}: ${more.map((item) => printedFigure(item)).join("; ")}`);

@@ -56,6 +56,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "bodyNear",
   "firstOfKind",
   "unitFit",
+  "measureFit",
   "countedFit",
   "unitInQuestion",
   "percentWanted",
@@ -275,6 +276,7 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   const isShare = figure.kind === "percent" || figure.kind === "ratio";
   const described = figure.unit ?? "";
   set(values, "unitFit", described ? coverage(described, plan.concepts).score : 0);
+  set(values, "measureFit", figure.measure ? coverage(figure.measure, plan.concepts).score : 0);
   set(values, "countedFit", countedFit(described, plan));
   set(values, "unitInQuestion", unitInQuestion(described, view));
   set(values, "percentWanted", plan.expects === "percent" && isShare ? 1 : 0);
@@ -286,9 +288,9 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   set(values, "percentForCount", plan.expects === undefined && figure.kind === "percent" ? 1 : 0);
   set(values, "moneyWanted", plan.expects === "money" && figure.kind === "money" ? 1 : 0);
   set(values, "ratio", figure.kind === "ratio" ? 1 : 0);
-  set(values, "targetUnasked", figure.target && !plan.asksTarget ? 1 : 0);
+  set(values, "targetUnasked", (figure.target || figure.projected) && !plan.asksTarget ? 1 : 0);
   set(values, "targetAsked", figure.target && plan.asksTarget ? 1 : 0);
-  set(values, "change", figure.change ? 1 : 0);
+  set(values, "change", figure.change || figure.earlier ? 1 : 0);
 }
 
 function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number {

@@ -11,6 +11,8 @@ const PHRASES = {
   vi: {
     asOf: "số liệu đến",
     target: "Chỉ tiêu",
+    projected: "Dự kiến",
+    earlierValue: "Giá trị trước đây",
     noFigureFor: (time: string) => `Các báo cáo không có số liệu cho ${time}; số liệu gần nhất:`,
     change: "Mức tăng/giảm",
     quote: "Trích",
@@ -38,6 +40,8 @@ const PHRASES = {
   en: {
     asOf: "as of",
     target: "Target",
+    projected: "Projected",
+    earlierValue: "Earlier value",
     noFigureFor: (time: string) => `The reports give no figure for ${time}; the nearest one:`,
     change: "Change",
     quote: "Quote",

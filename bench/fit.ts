@@ -227,6 +227,30 @@ function chooseThreshold(points: CurvePoint[], questions: number): number {
   return Math.max(...nearBest.map((point) => point.threshold));
 }
 
+/** Held-out accuracy of the graded questions at the threshold, by kind and by language. */
+function printGroups(held: Held[], confidence: number[], threshold: number): void {
+  const groups = new Map<string, { right: number; all: number }>();
+  held.forEach((item, at) => {
+    const gives = (confidence[at] ?? 0) >= threshold;
+    const none = item.example.gold.kind === "unanswerable";
+    const right = none ? !gives : gives && item.correct;
+    const language = /[^\x00-\x7F]/.test(item.example.question)
+      ? "vi"
+      : item.example.plan.lang === "en"
+        ? "en"
+        : "vi-unaccented";
+    for (const group of [item.example.gold.kind, language]) {
+      const counts = groups.get(group) ?? { right: 0, all: 0 };
+      counts.all++;
+      if (right) counts.right++;
+      groups.set(group, counts);
+    }
+  });
+  process.stdout.write(`\ngraded questions held out, at threshold ${threshold}, by kind and language\n`);
+  for (const [group, counts] of groups)
+    process.stdout.write(`  ${group.padEnd(14)} ${counts.right}/${counts.all}\n`);
+}
+
 function calibrationTable(held: Held[], confidence: number[]): void {
   process.stdout.write(`\ncalibration on held-out folds (answers given with confidence ≥ c: share right)\n`);
   for (const level of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
@@ -306,6 +330,7 @@ async function main(): Promise<number> {
     ),
   );
   const threshold = chooseThreshold(devCurve, devHeld.length);
+  printGroups(devHeld, devConfidence, threshold);
 
   const confidenceModel: LogisticModel = fitLogistic(confidenceSet(held), CONFIDENCE_FEATURES.length);
   const model: AnswerModel = {

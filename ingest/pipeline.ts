@@ -52,7 +52,13 @@ export interface IngestReport {
  * The code that turns reports into an index: a change to how figures, deadlines or dates are read makes
  * the built index stale just as a changed report does.
  */
-const EXTRACTION_CODE = ["../ingest", "../core", "../index/glossary.json"].map((path) =>
+const EXTRACTION_CODE = [
+  "../ingest",
+  "../core",
+  "../index/glossary.json",
+  "../index/glossary.ts",
+  "../index/series.ts",
+].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
 );
 

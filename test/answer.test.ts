@@ -24,9 +24,11 @@ describe("figures", () => {
     const lead = result.citations[result.figures[0]?.citation ?? -1];
     expect(lead?.doc).toBe("bao-cao-tong-ket-de-an-06-2025");
     expect(lead?.quote).toContain("phê duyệt 67 triệu tài khoản VNeID");
-    // The December 2023 conclusion printed an older, larger-looking figure for a different metric.
-    expect(result.figures.slice(1).map((figure) => figure.text)).toContain("trên 70 triệu");
-    expect(result.answer).toContain("2023");
+    // The December 2023 conclusion printed a larger-looking figure for another measure (accounts issued,
+    // not approved): it is not an earlier value of this one.
+    expect(result.figures[0]?.measure).toContain("phê duyệt");
+    expect(result.figures.map((figure) => figure.text)).not.toContain("trên 70 triệu");
+    expect(new Set(result.figures.map((figure) => figure.series)).size).toBe(1);
     expectGrounded(result);
   });
 

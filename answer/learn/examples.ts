@@ -1,4 +1,6 @@
+import type { Figure } from "../../core/types";
 import type { QueryPlan } from "../../index/query";
+import { seriesPoints } from "../../index/series";
 import { understandQuestion } from "../../index/query";
 import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
@@ -27,6 +29,12 @@ export interface Example extends LabelledQuestion {
   positives: number[];
 }
 
+/** The candidate as the answer will present it: the newest point of its measure, quoted from its sentence. */
+function asCandidate(figure: Figure, candidate: Candidate): Candidate {
+  const spot = { ...candidate.sentence.spot, docId: figure.docId, sentence: figure.sentence, sentenceStart: figure.sentenceStart };
+  return { ...candidate, figure, sentence: { ...candidate.sentence, spot } };
+}
+
 export async function buildExample(index: LoadedIndex, item: LabelledQuestion): Promise<Example> {
   const plan = understandQuestion(item.question, {
     lexical: index.lexical,
@@ -42,8 +50,15 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     index.documents.map((document) => document.meta),
   );
   const features = candidates.map((candidate) => featuresOf(view, candidate));
-  const positives = candidates.flatMap((candidate, at) =>
-    answersGold(item.gold, candidate, item.docId) ? [at] : [],
-  );
+  // Naming no time or report, a figure answers with its measure's newest value: label it as answered so.
+  const undated = !plan.time && plan.docIds.length === 0;
+  const positives = candidates.flatMap((candidate, at) => {
+    const newest = undated && candidate.figure ? seriesPoints(index.series, candidate.figure.series)[0] : undefined;
+    const answered =
+      newest && newest.asOf > (candidate.figure?.asOf ?? "")
+        ? answersGold(item.gold, asCandidate(newest, candidate), item.docId)
+        : answersGold(item.gold, candidate, item.docId);
+    return answered ? [at] : [];
+  });
   return { ...item, plan, candidates, features, positives };
 }

@@ -6,6 +6,7 @@ import { fold, hasDiacritics } from "../../core/text";
 import type { CleanDocument, Deadline, Figure } from "../../core/types";
 import { foldPhrase } from "../../index/glossary";
 import { wordsOf } from "../../index/query";
+import { seriesPoints } from "../../index/series";
 import type { LoadedIndex } from "../../index/read";
 import { isDocumentReferenceDate } from "../candidates";
 import { clauseAround } from "../score-passage";
@@ -242,6 +243,18 @@ interface Source {
   draft: QuestionDraft;
   docId: string;
   gold: Gold;
+  /** A figure item's newest point of its measure: what a question naming no time or report asks for. */
+  latest?: { docId: string; gold: Gold };
+}
+
+function figureGold(figure: Figure): Gold {
+  const at = figure.start - figure.sentenceStart;
+  return {
+    kind: "figure",
+    numbers: figure.values,
+    answers: [figure.text],
+    quote: quoteAround(figure.sentence, at, figure.end - figure.sentenceStart),
+  };
 }
 
 function figureSources(index: LoadedIndex, random: Random): Source[] {
@@ -251,16 +264,12 @@ function figureSources(index: LoadedIndex, random: Random): Source[] {
     if (!document) continue;
     const draft = figureDraft(figure, document, index, random);
     if (!draft) continue;
-    const sentenceStart = figure.start - figure.sentenceStart;
+    const newest = seriesPoints(index.series, figure.series)[0];
     sources.push({
       draft,
       docId: figure.docId,
-      gold: {
-        kind: "figure",
-        numbers: figure.values,
-        answers: [figure.text],
-        quote: quoteAround(figure.sentence, sentenceStart, figure.end - figure.sentenceStart),
-      },
+      gold: figureGold(figure),
+      ...(newest && newest.asOf > figure.asOf ? { latest: { docId: newest.docId, gold: figureGold(newest) } } : {}),
     });
   }
   return sources;
@@ -429,7 +438,10 @@ export function generateQuestions(
   for (const source of sources) {
     for (const style of random.shuffle(QUESTION_STYLES).slice(0, STYLES_PER_ITEM)) {
       const question = writeQuestion(source.draft, style, random);
-      if (question) questions.push({ question, style, docId: source.docId, gold: source.gold });
+      if (!question) continue;
+      const dated = style === "dated" || question.startsWith("According to");
+      const asked = !dated && source.latest ? source.latest : source;
+      questions.push({ question, style, docId: asked.docId, gold: asked.gold });
     }
     if (random.chance(options.negativeShare)) {
       const negative = negativeOf(source, random, places, things);
