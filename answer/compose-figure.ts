@@ -1,3 +1,4 @@
+import { fold } from "../core/text";
 import type { Figure } from "../core/types";
 import { seriesPoints } from "../index/series";
 import type { AnswerFigure } from "./answer-types";
@@ -76,14 +77,51 @@ function moreFigures(lead: RankedCandidate, context: Context): Figure[] {
     .map((other) => other.candidate.figure as Figure);
 }
 
+/** Candidates this close to the best (log-odds) answer the question about as well. */
+const RELATED_GAP = 1;
+
+const isLevel = (figure: Figure) => !figure.target && !figure.change && !figure.projected && !figure.earlier;
+const countedNoun = (figure: Figure) =>
+  fold(figure.unit ?? "")
+    .split(" ")
+    .slice(0, 2)
+    .join(" ");
+
+/**
+ * Other measures of the same thing the ranker rates about as well ("tài khoản VNeID" issued, activated,
+ * approved): each by its newest value. Asked without a time or report, the newest of them leads and the
+ * others are shown beside it as related measures, never as earlier values of the lead.
+ */
+function relatedMeasures(lead: RankedCandidate, context: Context): Figure[] {
+  const figure = lead.candidate.figure as Figure;
+  const { plan } = context;
+  if (plan.time || plan.docIds.length > 0 || !isLevel(figure) || !figure.unit) return [];
+  const bySeries = new Map<string, Figure>();
+  for (const other of context.ranked) {
+    const candidate = other.candidate.figure;
+    if (!candidate || other.score < lead.score - RELATED_GAP || candidate.series === figure.series) continue;
+    if (
+      candidate.kind !== figure.kind ||
+      countedNoun(candidate) !== countedNoun(figure) ||
+      !isLevel(candidate)
+    )
+      continue;
+    if (!bySeries.has(candidate.series)) bySeries.set(candidate.series, newestOfSeries(candidate, context));
+  }
+  return [...bySeries.values()];
+}
+
 export function composeFigure(lead: RankedCandidate, context: Context): Composition {
   const ranked = lead.candidate.figure as Figure;
-  const figure = newestOfSeries(ranked, context);
+  const pool = [newestOfSeries(ranked, context), ...relatedMeasures(lead, context)];
+  // The newest report leads; among equally new ones, the ranker's order.
+  const figure = pool.reduce((best, item) => (item.asOf > best.asOf ? item : best));
+  const related = pool.filter((item) => item !== figure);
   const { lang, citations } = context;
   const words = phrases(lang);
   const more = figure === ranked ? moreFigures(lead, context) : [];
   const timeline = sameMeasure(figure, context);
-  const figures = [figure, ...more, ...timeline].map((item) => figureEntry(item, context));
+  const figures = [figure, ...more, ...timeline, ...related].map((item) => figureEntry(item, context));
   const leadCitation = citations.items[figures[0]?.citation ?? 0];
   const shown = lang === "en" ? englishFigure(figure) : printedFigure(figure);
   const quoteOf = (item: Figure) =>
@@ -100,6 +138,13 @@ export function composeFigure(lead: RankedCandidate, context: Context): Composit
       return `${figureLabel(item, lang)}${printedFigure(item)} — ${readableDate(item.asOf, lang)} (${citation?.label ?? ""})`;
     });
     lines.push(`${words.earlier}: ${older.join("; ")}.`);
+  }
+  if (related.length > 0) {
+    const others = related.map((item) => {
+      const citation = citations.items[citations.add(spotOf(item))];
+      return `${printedFigure(item)}${item.measure ? ` (${item.measure})` : ""} — ${readableDate(item.asOf, lang)} (${citation?.label ?? ""})`;
+    });
+    lines.push(`${words.related}: ${others.join("; ")}.`);
   }
   return { lines, figures, deadlines: [], derived: [] };
 }

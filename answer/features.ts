@@ -71,6 +71,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "monthPrecision",
   "yearPrecision",
   "fromCue",
+  "precisionAsked",
   "referenceDate",
   "rangeDate",
   "taskCoverage",
@@ -313,6 +314,7 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
   set(values, "dayPrecision", precision === "day" ? 1 : 0);
   set(values, "monthPrecision", precision === "month" ? 1 : 0);
   set(values, "yearPrecision", precision === "year" ? 1 : 0);
+  if (plan.asksPrecision) set(values, "precisionAsked", precision === plan.asksPrecision ? 1 : -1);
   if (candidate.date) {
     const { cue, periodStart, periodEnd } = candidate.date;
     set(values, "fromCue", cue === "tu" || cue === "tu ngay" ? 1 : 0);

@@ -61,6 +61,8 @@ export interface QueryPlan {
   bareTopic: boolean;
   /** `Đề án 06 là gì?`, `what is …`: it asks what a term stands for. */
   asksDefinition: boolean;
+  /** How precise a date the question asks for: `ngày nào` a day, `tháng nào` a month, `năm nào` a year. */
+  asksPrecision?: "day" | "month" | "quarter" | "year";
   concepts: Concept[];
   /** The concept right after `bao nhiêu` / `how many` (`ý tưởng`, `mẫu ADN`): what the asked number counts. */
   counted?: Concept;
@@ -171,6 +173,12 @@ const COUNT_QUESTION =
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 const DEFINITION_QUESTION =
   /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
+const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
+  [/\b(ngay nao|what date|which date|what day|on what date)\b/, "day"],
+  [/\b(thang nao|which month|what month)\b/, "month"],
+  [/\b(quy nao|which quarter)\b/, "quarter"],
+  [/\b(nam nao|which year|what year)\b/, "year"],
+];
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
 // Question marks count too, so these run on the folded question with its punctuation.
@@ -204,11 +212,19 @@ const BODY_WORDS =
 const PLACE_WORDS =
   /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
 
+/** Syllables of unaccented Vietnamese that English never uses: `co bao nhieu the can cuoc` is Vietnamese. */
+const VIETNAMESE_SYLLABLES = new Set(
+  "bao nhieu duoc cua cac nhung va khong chua nao gi hien nay da dang se cho voi trong tren theo tai ve nguoi thi ma la mot de khi nam thang ngay tinh".split(
+    " ",
+  ),
+);
+
 function detectLanguage(question: string): "vi" | "en" {
   if (hasDiacritics(question)) return "vi";
   const words = question.toLowerCase().match(/[a-z']+/g) ?? [];
   const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
-  return english >= 2 && english / Math.max(1, words.length) >= 0.2 ? "en" : "vi";
+  const vietnamese = words.filter((word) => VIETNAMESE_SYLLABLES.has(word)).length;
+  return english >= 2 && english > vietnamese ? "en" : "vi";
 }
 
 function detectIntent(folded: string): Intent {
@@ -553,6 +569,11 @@ function vietnameseNotation(english: string): string {
   return `${whole.replace(/,/g, ".")}${decimals !== undefined ? `,${decimals}` : ""}`;
 }
 
+function precisionAsked(folded: string): { asksPrecision?: "day" | "month" | "quarter" | "year" } {
+  const found = PRECISION_ASKED.find(([pattern]) => pattern.test(folded));
+  return found ? { asksPrecision: found[1] } : {};
+}
+
 /** Reads a question into a plan the search and the answer composer follow. */
 export function understandQuestion(
   question: string,
@@ -614,6 +635,7 @@ export function understandQuestion(
     asksDuties: DUTY_QUESTION.test(foldedQuestion),
     bareTopic,
     asksDefinition: intent === "fact" && DEFINITION_QUESTION.test(foldedQuestion),
+    ...precisionAsked(foldedQuestion),
     concepts,
     givenNumbers,
     unknownNames: unknownNames(normalized, context.lexical),

@@ -58,9 +58,7 @@ const EXTRACTION_CODE = [
   "../index/glossary.json",
   "../index/glossary.ts",
   "../index/series.ts",
-].map((path) =>
-  fileURLToPath(new URL(path, import.meta.url)),
-);
+].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function extractionCodeFiles(): string[] {
   return EXTRACTION_CODE.flatMap((path) =>

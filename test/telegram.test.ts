@@ -116,7 +116,9 @@ describe("answers in a private chat", () => {
     expect(reply).toContain("Báo cáo tổng kết");
     expect(reply).toContain("<blockquote>");
     expect(visibleText(reply ?? "")).toContain("67 triệu tài khoản VNeID");
-    expect(reply).toContain("Các kỳ trước");
+    // Accounts issued in 2023 are another measure than accounts approved: related, not earlier.
+    expect(reply).toContain("Số liệu liên quan");
+    expect(reply).not.toContain("Các kỳ trước");
     expect(reply).toContain("trên 70 triệu");
     expectWellFormed(reply ?? "");
     expect(callsTo("sendMessage")[0]?.payload.parse_mode).toBe("HTML");
@@ -154,6 +156,8 @@ describe("answers in a private chat", () => {
     const timeline = sent()[2] ?? "";
     expect(timeline).toContain("67 triệu");
     expect(timeline).toContain("trên 70 triệu");
+    // One block per measure, titled by it.
+    expect(timeline).toContain("<b>tài khoản VNeID được phê duyệt</b>");
     expect(callsTo("answerCallbackQuery")).toHaveLength(2);
   });
 

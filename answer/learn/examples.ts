@@ -1,9 +1,9 @@
 import type { Figure } from "../../core/types";
 import type { QueryPlan } from "../../index/query";
-import { seriesPoints } from "../../index/series";
 import { understandQuestion } from "../../index/query";
 import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
+import { seriesPoints } from "../../index/series";
 import { admits, type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
 import { featuresOf, questionView } from "../features";
 import { answersGold, type Gold } from "./label";
@@ -31,7 +31,12 @@ export interface Example extends LabelledQuestion {
 
 /** The candidate as the answer will present it: the newest point of its measure, quoted from its sentence. */
 function asCandidate(figure: Figure, candidate: Candidate): Candidate {
-  const spot = { ...candidate.sentence.spot, docId: figure.docId, sentence: figure.sentence, sentenceStart: figure.sentenceStart };
+  const spot = {
+    ...candidate.sentence.spot,
+    docId: figure.docId,
+    sentence: figure.sentence,
+    sentenceStart: figure.sentenceStart,
+  };
   return { ...candidate, figure, sentence: { ...candidate.sentence, spot } };
 }
 
@@ -53,7 +58,8 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
   // Naming no time or report, a figure answers with its measure's newest value: label it as answered so.
   const undated = !plan.time && plan.docIds.length === 0;
   const positives = candidates.flatMap((candidate, at) => {
-    const newest = undated && candidate.figure ? seriesPoints(index.series, candidate.figure.series)[0] : undefined;
+    const newest =
+      undated && candidate.figure ? seriesPoints(index.series, candidate.figure.series)[0] : undefined;
     const answered =
       newest && newest.asOf > (candidate.figure?.asOf ?? "")
         ? answersGold(item.gold, asCandidate(newest, candidate), item.docId)

@@ -6,8 +6,8 @@ import { fold, hasDiacritics } from "../../core/text";
 import type { CleanDocument, Deadline, Figure } from "../../core/types";
 import { foldPhrase } from "../../index/glossary";
 import { wordsOf } from "../../index/query";
-import { seriesPoints } from "../../index/series";
 import type { LoadedIndex } from "../../index/read";
+import { seriesPoints } from "../../index/series";
 import { isDocumentReferenceDate } from "../candidates";
 import { clauseAround } from "../score-passage";
 import { canonicalForms, dueForms, type Gold } from "./label";
@@ -269,7 +269,9 @@ function figureSources(index: LoadedIndex, random: Random): Source[] {
       draft,
       docId: figure.docId,
       gold: figureGold(figure),
-      ...(newest && newest.asOf > figure.asOf ? { latest: { docId: newest.docId, gold: figureGold(newest) } } : {}),
+      ...(newest && newest.asOf > figure.asOf
+        ? { latest: { docId: newest.docId, gold: figureGold(newest) } }
+        : {}),
     });
   }
   return sources;

@@ -66,23 +66,30 @@ export function figureGroups(answer: Answer): {
   more: AnswerFigure[];
   older: AnswerFigure[];
   newer: AnswerFigure[];
+  /** Other measures of the same thing (accounts issued vs approved): never earlier values of the lead. */
+  related: AnswerFigure[];
 } {
   const [lead, ...rest] = answer.figures;
-  if (!lead) return { more: [], older: [], newer: [] };
+  if (!lead) return { more: [], older: [], newer: [], related: [] };
   const leadDoc = citationOf(answer, lead.citation)?.doc;
   const others = rest.filter((figure) => citationOf(answer, figure.citation)?.doc !== leadDoc);
+  const sameMeasure = (figure: AnswerFigure) =>
+    !figure.series || !lead.series || figure.series === lead.series;
   return {
     lead,
-    more: rest.filter((figure) => citationOf(answer, figure.citation)?.doc === leadDoc),
-    older: others.filter((figure) => figure.asOf <= lead.asOf),
-    newer: others.filter((figure) => figure.asOf > lead.asOf),
+    more: rest.filter(
+      (figure) => citationOf(answer, figure.citation)?.doc === leadDoc && sameMeasure(figure),
+    ),
+    older: others.filter((figure) => sameMeasure(figure) && figure.asOf <= lead.asOf),
+    newer: others.filter((figure) => sameMeasure(figure) && figure.asOf > lead.asOf),
+    related: rest.filter((figure) => !sameMeasure(figure)),
   };
 }
 
 /** Whether the timeline button has anything to show, and which way it points. */
 export function timelineDirection(answer: Answer): "older" | "newer" | undefined {
-  const { older, newer } = figureGroups(answer);
-  if (older.length > 0) return "older";
+  const { older, newer, related } = figureGroups(answer);
+  if (older.length > 0 || related.length > 0) return "older";
   return newer.length > 0 ? "newer" : undefined;
 }
 
@@ -109,7 +116,7 @@ function timelineRow(figure: AnswerFigure, answer: Answer): string {
 
 function formatFigureAnswer(answer: Answer, lead: AnswerFigure): string {
   const words = texts(answer.lang);
-  const { more, older, newer } = figureGroups(answer);
+  const { more, older, newer, related } = figureGroups(answer);
   const blocks = [formatFigure(lead, answer)];
   if (more.length > 0) {
     const rows = more.map((figure) => {
@@ -125,6 +132,13 @@ function formatFigureAnswer(answer: Answer, lead: AnswerFigure): string {
     if (figures.length === 0) continue;
     const rows = figures.slice(0, TIMELINE_IN_ANSWER).map((figure) => timelineRow(figure, answer));
     blocks.push([`${title}:`, ...rows].join("\n"));
+  }
+  if (related.length > 0) {
+    const rows = related.slice(0, TIMELINE_IN_ANSWER).map((figure) => {
+      const measure = figure.measure ? ` (${escapeHtml(figure.measure)})` : "";
+      return `${timelineRow(figure, answer)}${measure}`;
+    });
+    blocks.push([`${words.related}:`, ...rows].join("\n"));
   }
   return blocks.join("\n\n");
 }
@@ -224,9 +238,9 @@ export function formatCitations(answer: Answer): string {
  */
 export function formatTimeline(answer: Answer): string {
   const words = texts(answer.lang);
-  const { lead, older, newer } = figureGroups(answer);
-  if (!lead || older.length + newer.length === 0) return escapeHtml(words.noOlder);
-  const newestFirst = [lead, ...older, ...newer].sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const { lead, older, newer, related } = figureGroups(answer);
+  if (!lead || older.length + newer.length + related.length === 0) return escapeHtml(words.noOlder);
+  const newestFirst = [lead, ...older, ...newer, ...related].sort((a, b) => b.asOf.localeCompare(a.asOf));
   const bySeries = new Map<string, AnswerFigure[]>();
   newestFirst.forEach((figure, index) => {
     const key = figure.series ?? `figure-${index}`;
