@@ -1,5 +1,5 @@
 import { type DateMention, findDates } from "../core/dates";
-import { namesPlace } from "../core/places";
+import { namesPlace, placesIn } from "../core/places";
 import { splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
@@ -184,8 +184,9 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   if (figure && plan.expects === "money" && figure.kind !== "money") return false;
   if (plan.expectsName === "place" && !namesPlace(sentence)) return false;
   // A figure about Hà Nội comes from a passage that names Hà Nội.
-  const context = candidate.sentence.foldedContext;
-  return plan.places.every((place) => context.includes(place));
+  if (plan.places.length === 0) return true;
+  const named = placesIn(candidate.sentence.foldedContext);
+  return plan.places.every((place) => named.includes(place));
 }
 
 /** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */

@@ -59,7 +59,13 @@ export function findDefinition(index: LoadedIndex, plan: QueryPlan): Definition 
       ]),
     ),
   );
-  return definitionsOf(index)
+  const definition = definitionsOf(index)
     .filter((definition) => padded.includes(` ${definition.term} `) || named.has(definition.term))
     .sort((a, b) => b.term.length - a.term.length)[0];
+  if (!definition) return undefined;
+  // "Đề án 06 là gì?" asks about the name; "… chủ đề của Đề án 06 là gì?" asks about something else.
+  const others = plan.concepts.filter(
+    (concept) => !concept.wordings.some((wording) => ` ${definition.term} `.includes(` ${wording} `)),
+  );
+  return others.length === 0 ? definition : undefined;
 }

@@ -4,32 +4,52 @@ import { z } from "zod";
 import { fold } from "./text";
 
 /**
- * Vietnam's provinces and centrally run cities (`core/places.json`, data not code): the names a
- * "which province?" question expects, and places a question may name that a report does not.
+ * Vietnam's provinces and centrally run cities (`core/places.json`, data not code), with the other names
+ * people write them by (`TP. HCM`, `Sài Gòn`): the names a "which province?" question expects, and the
+ * places a question names that its answer must name too.
  */
-let cached: { names: string[]; folded: string[] } | undefined;
+const placeSchema = z.array(
+  z.union([z.string(), z.object({ name: z.string(), aliases: z.array(z.string()).default([]) })]),
+);
 
-export function placeNames(): string[] {
-  if (!cached) {
-    const path = fileURLToPath(new URL("./places.json", import.meta.url));
-    const names = z.array(z.string()).parse(JSON.parse(readFileSync(path, "utf8")));
-    cached = { names, folded: names.map((name) => fold(name)) };
-  }
-  return cached.names;
+interface Place {
+  name: string;
+  /** The name and its aliases, folded. */
+  forms: string[];
 }
 
-/** The provinces and cities a text names, folded (`Điện Biên (33,25%)` → `dien bien`). */
+let cached: Place[] | undefined;
+
+function places(): Place[] {
+  if (!cached) {
+    const path = fileURLToPath(new URL("./places.json", import.meta.url));
+    cached = placeSchema.parse(JSON.parse(readFileSync(path, "utf8"))).map((entry) => {
+      const { name, aliases } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
+      return { name, forms: [name, ...aliases].map((form) => fold(form).replace(/\s+/g, " ")) };
+    });
+  }
+  return cached;
+}
+
+export function placeNames(): string[] {
+  return places().map((place) => place.name);
+}
+
+function standsAlone(folded: string, form: string): boolean {
+  for (let at = folded.indexOf(form); at !== -1; at = folded.indexOf(form, at + 1)) {
+    const before = folded[at - 1] ?? "";
+    const after = folded[at + form.length] ?? "";
+    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** The provinces and cities a text names, by their canonical name (`TP. HCM` → `Hồ Chí Minh`). */
 export function placesIn(text: string): string[] {
-  placeNames();
-  const folded = fold(text);
-  return (cached?.folded ?? []).filter((name) => {
-    for (let at = folded.indexOf(name); at !== -1; at = folded.indexOf(name, at + 1)) {
-      const before = folded[at - 1] ?? "";
-      const after = folded[at + name.length] ?? "";
-      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true;
-    }
-    return false;
-  });
+  const folded = fold(text).replace(/\s+/g, " ");
+  const named = places().filter((place) => place.forms.some((form) => standsAlone(folded, form)));
+  // "Huế" inside "Thừa Thiên Huế" is the same place: the longer name wins.
+  return named.map((place) => place.name);
 }
 
 /** Whether a text names a province or city (`Điện Biên (33,25%)`, `TP. Hồ Chí Minh`). */

@@ -1,4 +1,4 @@
-import { resolveBody } from "../core/bodies";
+import { findBodies, resolveBody } from "../core/bodies";
 import { type DateMention, findDates } from "../core/dates";
 import { placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
@@ -6,7 +6,7 @@ import type { DocumentMeta, FigureKind } from "../core/types";
 import { findDocumentReference } from "./document-reference";
 import { expandChatWords, findGlossaryMatches, foldPhrase } from "./glossary";
 import type { LexicalIndex, WeightedQuery } from "./lexical";
-import { FOLDED_STOP_SYLLABLES, STOP_SYLLABLES, syllableSegments } from "./tokenize";
+import { FOLDED_STOP_SYLLABLES, indexSyllables, STOP_SYLLABLES, syllableSegments } from "./tokenize";
 
 /**
  * Query understanding: what a question asks for (a figure, a deadline, a date, a fact, a list of
@@ -180,7 +180,7 @@ const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
   [/\b(nam nao|which year|what year)\b/, "year"],
 ];
 const DUTY_QUESTION =
-  /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|what must|what should|what does .+ have to|duties|tasks)\b/;
+  /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|nhung nhiem vu nao|what must|what should|what does .+ have to|what are the duties|what tasks|which tasks)\b/;
 // Question marks count too, so these run on the folded question with its punctuation.
 const QUESTION_WORDS =
   /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
@@ -202,15 +202,15 @@ const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
 const AMOUNT_QUESTION =
-  /\bwhat (?:was|is|were|are)\b.*\b(revenue|budget|cost|amount|number|total|value|score|rate|share|percentage|funding|spending|level)\b/;
+  /\bwhat (?:was|is|were|are)\b.*\b(revenue|budget|cost|amount|number|total|value|score|rate|share|percentage|funding|spending|level)\b|\bwhat (fee|fees|cost|costs|price|amount|budget|revenue|sum|funding)\b/;
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
 const MONEY_WORDS =
-  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax)\b/;
+  /\b(bao nhieu tien|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax|price|muc phi|le phi|giai thuong)\b/;
 const BODY_WORDS =
   /\b(co quan nao|don vi nao|don vi cap \w+ nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =
-  /\b(tinh nao|thanh pho nao|dia phuong nao|which province|which city|what province|which locality)\b/;
+  /\b(tinh nao|thanh pho nao|dia phuong nao|dia diem nao|which province|which city|what province|which locality|which location|what location)\b/;
 
 /** Syllables of unaccented Vietnamese that English never uses: `co bao nhieu the can cuoc` is Vietnamese. */
 const VIETNAMESE_SYLLABLES = new Set(
@@ -297,7 +297,7 @@ function removeQuestionPhrases(folded: string): string {
 }
 
 function pairWeight(lexical: LexicalIndex, wording: string): number {
-  const syllables = wording.split(" ");
+  const syllables = indexSyllables(wording);
   if (syllables.length === 1) return lexical.inverseDocumentFrequency("folded", syllables[0] ?? "");
   let best = 0;
   for (let index = 0; index + 1 < syllables.length; index++) {
@@ -379,7 +379,7 @@ function trimStops(word: string[], lang: "vi" | "en", lexical: LexicalIndex): st
 }
 
 function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
-  const syllables = wording.split(" ").filter(Boolean);
+  const syllables = indexSyllables(wording);
   if (syllables.length === 1) return lexical.documentFrequency("folded", syllables[0] ?? "") > 0;
   for (let index = 0; index + 1 < syllables.length; index++) {
     if (lexical.documentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`) === 0)
@@ -422,7 +422,8 @@ function buildConcepts(
   );
   for (const segment of rest.split(/\s{2,}/)) {
     // Numbers the question gives (`116 CSDL`, `2.822 hệ thống`) describe the context, never the answer's clause.
-    const syllables = segment.split(" ").filter((syllable) => syllable && !/\d/.test(syllable));
+    // `5G` or `4.0` name things; a bare number is context.
+    const syllables = segment.split(" ").filter((syllable) => syllable && !/^[\d.,/]+$/.test(syllable));
     if (lang === "vi") absent.push(...unseenPairs(syllables, lexical));
     for (const word of segmentWords(syllables, lexical).map((found) => trimStops(found, lang, lexical))) {
       if (word.length === 0 || word.every((syllable) => isStop(syllable, lang))) continue;
@@ -481,8 +482,11 @@ function capitalizedNames(question: string): string[] {
 
 /** Names of two or more words in the question (`Noi Bai`) that the reports never mention. */
 function unknownNames(question: string, lexical: LexicalIndex): string[] {
+  // "Ministry of Labour, Invalids and Social Affairs" names a known body, whatever its words.
+  const bodies = findBodies(question).map((body) => fold(question.slice(body.start, body.end)));
   return capitalizedNames(question).filter((name) => {
     const wording = foldPhrase(name);
+    if (bodies.some((body) => body.includes(fold(name)))) return false;
     return (
       wording.includes(" ") && !occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0
     );
@@ -509,7 +513,7 @@ function lexicalQueryFor(concepts: Concept[], question: string, accented: boolea
   for (const concept of concepts) {
     concept.wordings.forEach((wording, index) => {
       const weight = index === 0 ? 1 : 0.7;
-      const syllables = wording.split(" ");
+      const syllables = indexSyllables(wording);
       syllables.forEach((syllable, position) => {
         add(folded, syllable, weight * 0.5);
         const next = syllables[position + 1];
@@ -639,10 +643,7 @@ export function understandQuestion(
     concepts,
     givenNumbers,
     unknownNames: unknownNames(normalized, context.lexical),
-    // "Huế" inside "Thừa Thiên Huế" is the same place: keep the longest names only.
-    places: placesIn(normalized).filter(
-      (place, _, all) => !all.some((other) => other !== place && other.includes(place)),
-    ),
+    places: placesIn(normalized),
     absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
     ...(expects ? { expects } : {}),

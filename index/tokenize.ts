@@ -74,6 +74,11 @@ function segmentTokens(segment: string): string[] {
   return (segment.match(TOKEN) ?? []).map((token) => token.toLowerCase());
 }
 
+/** The syllables the index keeps for a folded wording (`mang 5g` → `mang`, `5`, `g`): look terms up by these. */
+export function indexSyllables(wording: string): string[] {
+  return segmentTokens(wording);
+}
+
 function withPairs(syllables: string[][], stop: Set<string>, keepStopSyllables: boolean): string[] {
   const terms: string[] = [];
   for (const segment of syllables) {
