@@ -196,7 +196,8 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
     const base = sentence.spot.sentenceStart;
     for (const figure of sentence.figures) {
       // A number the question itself gives is context, never the answer.
-      if (givenNumbers.some((number) => figure.text.includes(number))) continue;
+      const printed: string[] = figure.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+      if (givenNumbers.some((number) => printed.includes(number))) continue;
       candidates.push({
         kind: "figure",
         sentence,

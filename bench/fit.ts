@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIDENCE_FEATURES, calibrate, confidenceFeatures } from "../answer/confidence";
@@ -23,7 +23,15 @@ import { DEFAULT_EVAL_SET } from "./questions";
  * cross-validated by document and by question style, then the confidence calibration and the
  * coverage-vs-accuracy curve the refusal threshold is read from.
  */
+/** A graded question counts as much as this many generated ones: graded questions are what users ask. */
 const DEV_WEIGHT = 3;
+/**
+ * In the confidence model, a generated question counts this much: whether an answer can be trusted is
+ * learnt from how real questions go wrong, which generated ones only approximate.
+ */
+const GENERATED_CONFIDENCE_WEIGHT = 0.25;
+/** Graded questions of the project's own, fitted on beside the shared set (their held-out half is not). */
+const OWN_GRADED = "bench/graded/extra-train.jsonl";
 
 interface Held {
   example: Example;
@@ -150,7 +158,7 @@ function confidenceSet(held: Held[]): BinaryExample[] {
   return held.map((item) => ({
     features: item.features,
     label: item.correct ? 1 : 0,
-    weight: item.example.origin === "dev" ? DEV_WEIGHT : 1,
+    weight: item.example.origin === "dev" ? DEV_WEIGHT : GENERATED_CONFIDENCE_WEIGHT,
   }));
 }
 
@@ -285,7 +293,8 @@ async function main(): Promise<number> {
     docId: question.docId,
     gold: question.gold,
   }));
-  const dev = devQuestions(resolve(positionals[0] ?? DEFAULT_EVAL_SET), index);
+  const gradedSets = positionals.length > 0 ? positionals : [DEFAULT_EVAL_SET, OWN_GRADED];
+  const dev = gradedSets.filter((path) => existsSync(path)).flatMap((path) => devQuestions(resolve(path), index));
   const examples: Example[] = [];
   for (const item of [...generated, ...dev]) examples.push(await buildExample(index, item));
   const withAnswer = examples.filter((example) => example.gold.kind !== "unanswerable");

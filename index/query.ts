@@ -191,6 +191,7 @@ const OVERDUE_WORDS = /\b(qua han|tre han|cham tien do|cham muon|overdue|late|be
 const LIST_WORDS =
   /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list (?:the |all )?(?:tasks|deadlines)|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
 /** A question about one task's date ("trong thời hạn nào", "by when") is not a listing, whatever else it says. */
+const GOAL_WORDS = /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
   /\b(thoi han nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|before what date|until when|when)\b/;
@@ -202,7 +203,7 @@ const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
 const AMOUNT_QUESTION =
-  /\bwhat (?:was|is|were|are)\b.*\b(revenue|budget|cost|amount|number|total|value|score|rate|share|percentage|funding|spending|level)\b|\bwhat (fee|fees|cost|costs|price|amount|budget|revenue|sum|funding)\b/;
+  /\bwhat\b[^?]{0,40}\b(revenue|budget|cost|costs|amount|number|total|value|score|rate|share|percentage|funding|spending|level|fee|fees|price|age|sum)\b/;
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
 const MONEY_WORDS =
@@ -245,6 +246,9 @@ function detectIntent(folded: string): Intent {
   )
     return "deadline-list";
   if (DEADLINE_WORDS.test(folded)) return "deadline";
+  // "Chỉ tiêu tỷ lệ … 40% phải đạt trong năm nào?" asks for a date, whatever figures it names.
+  if (ONE_DATE_WORDS.test(folded) && !COUNT_WORDS_ONLY.test(folded))
+    return GOAL_WORDS.test(folded) ? "deadline" : "date";
   if (FIGURE_WORDS.test(folded) || AMOUNT_QUESTION.test(folded)) return "figure";
   if (DATE_WORDS.test(folded)) return "date";
   return "fact";
@@ -623,8 +627,10 @@ export function understandQuestion(
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   const givenNumbers = (
     lang === "en"
-      ? (normalized.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? []).map(vietnameseNotation)
-      : (normalized.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? [])
+      ? (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu) ?? []).map(
+          vietnameseNotation,
+        )
+      : (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu) ?? [])
   ).filter((number) => !time?.text.includes(number));
   return {
     question: normalized,
