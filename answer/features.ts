@@ -1,7 +1,13 @@
 import { findBodies } from "../core/bodies";
 import { namesPlace } from "../core/places";
 import { fold } from "../core/text";
-import { type ConceptOccurrences, conceptOccurrences, coverage, coverageWithin } from "../index/coverage";
+import {
+  type ConceptOccurrences,
+  conceptOccurrences,
+  coverage,
+  coverageWithin,
+  topicMissingWithin,
+} from "../index/coverage";
 import type { Concept, Intent, QueryPlan } from "../index/query";
 import { timeFit } from "../index/search";
 import {
@@ -11,7 +17,7 @@ import {
   isDocumentReferenceDate,
   type SentenceInContext,
 } from "./candidates";
-import { clauseAround, topicMissing } from "./score-passage";
+import { clauseAround } from "./score-passage";
 
 /**
  * The signals the learned ranker weighs for each candidate answer. Every value is 0..1 (or -1..1) and
@@ -96,13 +102,18 @@ export interface QuestionView {
   sentenceCache: Map<string, SentenceData>;
   /** Occurrences of the concepts in each deadline's task, by deadline id. */
   taskCache: Map<string, ConceptOccurrences>;
-  headingCache: Map<string, number>;
+  phraseCache: Map<string, number>;
 }
 
 /** What every candidate of one sentence shares: its feature values and where the concepts stand in it. */
 interface SentenceData {
   values: number[];
+  /** Where the concepts stand in the sentence read in its context. */
   occurrences: ConceptOccurrences;
+  /** Where the sentence starts in that context. */
+  shift: number;
+  givenNumbers: number;
+  nameAsked: number;
 }
 
 export function questionView(
@@ -124,7 +135,7 @@ export function questionView(
     ),
     sentenceCache: new Map(),
     taskCache: new Map(),
-    headingCache: new Map(),
+    phraseCache: new Map(),
   };
 }
 
@@ -161,12 +172,15 @@ function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
     : 0;
 }
 
-/** Sentences of one section share its heading: its coverage is computed once per question. */
-function headingCoverage(view: QuestionView, heading: string): number {
-  let score = view.headingCache.get(heading);
+/**
+ * Coverage of a short phrase (a heading, a unit, a measure): many candidates share one, so within a
+ * question each is scored once.
+ */
+function phraseCoverage(view: QuestionView, phrase: string): number {
+  let score = view.phraseCache.get(phrase);
   if (score === undefined) {
-    score = coverage(heading, view.plan.concepts).score;
-    view.headingCache.set(heading, score);
+    score = coverage(phrase, view.plan.concepts).score;
+    view.phraseCache.set(phrase, score);
   }
   return score;
 }
@@ -179,10 +193,12 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   const { plan } = view;
   const { spot, hit } = sentence;
   const heading = spot.sectionPath.join(" ");
-  const { folded: foldedSentence, foldedContext } = sentence;
-  const occurrences = conceptOccurrences(foldedSentence, plan.concepts);
-  const inSentence = coverageWithin(occurrences, plan.concepts, 0, foldedSentence.length);
-  const inContext = coverage("", plan.concepts, foldedContext);
+  const { foldedContext } = sentence;
+  // The context ends with the sentence: one search for the concepts serves both.
+  const occurrences = conceptOccurrences(foldedContext, plan.concepts, sentence.contextSyllables);
+  const shift = foldedContext.length - sentence.folded.length;
+  const inSentence = coverageWithin(occurrences, plan.concepts, shift, foldedContext.length);
+  const inContext = coverageWithin(occurrences, plan.concepts, 0, foldedContext.length);
   let rareMissing = 0;
   let requiredMissing = 0;
   plan.concepts.forEach((concept, at) => {
@@ -199,12 +215,12 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     hit.coverage,
     inSentence.score,
     inContext.score,
-    headingCoverage(view, heading),
+    phraseCoverage(view, heading),
     bagCoverage(plan.concepts, sentence.contextSyllables),
     plan.concepts.length > 0 ? inContext.matched / plan.concepts.length : 0,
     rareMissing,
     requiredMissing,
-    topicMissing(plan.concepts, foldedContext) ? 1 : 0,
+    topicMissingWithin(occurrences, plan.concepts, 0, foldedContext.length) ? 1 : 0,
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),
@@ -217,7 +233,13 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     /:\s*$/.test(spot.sentence) ? 1 : 0,
     spot.sentence.length < 60 ? 1 : 0,
   ];
-  const data = { values, occurrences };
+  const data = {
+    values,
+    occurrences,
+    shift,
+    givenNumbers: givenNumbersIn(plan, spot.sentence),
+    nameAsked: nameAsked(plan, spot.sentence),
+  };
   view.sentenceCache.set(key, data);
   return data;
 }
@@ -276,8 +298,8 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   const { plan } = view;
   const isShare = figure.kind === "percent" || figure.kind === "ratio";
   const described = figure.unit ?? "";
-  set(values, "unitFit", described ? coverage(described, plan.concepts).score : 0);
-  set(values, "measureFit", figure.measure ? coverage(figure.measure, plan.concepts).score : 0);
+  set(values, "unitFit", described ? phraseCoverage(view, described) : 0);
+  set(values, "measureFit", figure.measure ? phraseCoverage(view, figure.measure) : 0);
   set(values, "countedFit", countedFit(described, plan));
   set(values, "unitInQuestion", unitInQuestion(described, view));
   set(values, "percentWanted", plan.expects === "percent" && isShare ? 1 : 0);
@@ -343,10 +365,14 @@ const COUNTED_AFTER = 40;
  */
 interface SpotText {
   text: string;
+  /** The text folded (same offsets). */
+  folded: string;
   start: number;
   end: number;
   whole: boolean;
   occurrences: ConceptOccurrences;
+  /** Where `text` starts in the text the occurrences were found in. */
+  shift: number;
   segment: [number, number];
 }
 
@@ -384,34 +410,42 @@ function spotTextOf(view: QuestionView, candidate: Candidate, sentence: Sentence
   if (deadline) {
     const due = deadline.dueText;
     const task = deadline.task.includes(due) ? deadline.task : `${deadline.task} ${due}`;
+    const folded = fold(task);
     let occurrences = view.taskCache.get(deadline.id);
     if (!occurrences) {
-      occurrences = conceptOccurrences(fold(task), view.plan.concepts);
+      occurrences = conceptOccurrences(folded, view.plan.concepts);
       view.taskCache.set(deadline.id, occurrences);
     }
     const start = Math.max(0, task.lastIndexOf(due));
     return {
       text: task,
+      folded,
       start,
       end: start + due.length,
       whole: false,
       occurrences,
+      shift: 0,
       segment: [0, task.length],
     };
   }
   const whole = candidate.kind === "sentence" || candidate.fromHeading === true;
   return {
     text,
+    folded: candidate.sentence.folded,
     start: candidate.start,
     end: candidate.end,
     whole,
     occurrences: sentence.occurrences,
+    shift: sentence.shift,
     segment: whole ? [0, text.length] : segmentOf(text.length, candidate),
   };
 }
 
+/** Coverage of [from, to) of the spot's text (offsets into that text, clipped to it). */
 function within(plan: QueryPlan, spot: SpotText, from: number, to: number, only?: number[]): number {
-  return coverageWithin(spot.occurrences, plan.concepts, Math.max(0, from), to, only).score;
+  const start = spot.shift + Math.max(0, from);
+  const end = spot.shift + Math.min(spot.text.length, to);
+  return coverageWithin(spot.occurrences, plan.concepts, start, end, only).score;
 }
 
 function windowCoverage(plan: QueryPlan, spot: SpotText): number {
@@ -445,10 +479,11 @@ function clauseOf(
   const { start, end } = wholeClause
     ? { start: 0, end: spot.text.length }
     : clauseAround(spot.text, spot.start);
-  const covered = coverageWithin(spot.occurrences, plan.concepts, start, end);
+  const covered = coverageWithin(spot.occurrences, plan.concepts, spot.shift + start, spot.shift + end);
   if (spot.whole) return { clause: covered.score, nearness: 0 };
   let nearest = Number.POSITIVE_INFINITY;
-  for (const at of covered.positions) {
+  for (const shifted of covered.positions) {
+    const at = shifted - spot.shift;
     const distance = at >= spot.end ? at - spot.end : at < spot.start ? spot.start - at : 0;
     nearest = Math.min(nearest, distance);
   }
@@ -459,10 +494,10 @@ function clauseOf(
 function bodyNear(body: string, spot: SpotText): number {
   const wanted = fold(body);
   const window = spot.whole
-    ? spot.text
-    : spot.text.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.end + WINDOW_AFTER);
-  if (fold(window).includes(wanted)) return 1;
-  return fold(spot.text).includes(wanted) ? 0.5 : -1;
+    ? spot.folded
+    : spot.folded.slice(Math.max(0, spot.start - WINDOW_BEFORE), spot.end + WINDOW_AFTER);
+  if (window.includes(wanted)) return 1;
+  return spot.folded.includes(wanted) ? 0.5 : -1;
 }
 
 /** Share of the numbers the question gives (`04`, `25 dịch vụ công`) that the sentence prints: context it shares. */
@@ -481,6 +516,15 @@ function nameAsked(plan: QueryPlan, sentence: string): number {
   return named ? 1 : -1;
 }
 
+const CONTEXT_COVERAGE_AT = FEATURE_NAMES.indexOf("contextCoverage") - FEATURE_NAMES.indexOf("hitScore");
+
+/** Candidates whose sentence (with its heading) holds nothing of the question are not worth scoring. */
+export function onTopic(view: QuestionView, candidates: Candidate[]): Candidate[] {
+  return candidates.filter(
+    (candidate) => (sentenceData(view, candidate.sentence).values[CONTEXT_COVERAGE_AT] ?? 0) > 0,
+  );
+}
+
 /** The feature vector of one candidate, in FEATURE_NAMES order. */
 export function featuresOf(view: QuestionView, candidate: Candidate): Float64Array {
   const { plan } = view;
@@ -488,15 +532,14 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, `${intentOf(plan)}→${candidate.kind}`, 1);
   const sentence = sentenceData(view, candidate.sentence);
   values.set(sentence.values, SENTENCE_FEATURES_FROM);
-  const { spot } = candidate.sentence;
   const own = spotTextOf(view, candidate, sentence);
   const { clause, nearness } = clauseOf(plan, own, own.whole || candidate.deadline !== undefined);
   set(values, "clauseCoverage", clause);
   set(values, "nearness", nearness);
   set(values, "firstOfKind", own.whole || candidate.deadline ? 0 : firstOfKind(candidate));
   set(values, "fromHeading", candidate.fromHeading ? 1 : 0);
-  set(values, "givenNumbers", givenNumbersIn(plan, spot.sentence));
-  set(values, "nameAsked", nameAsked(plan, spot.sentence));
+  set(values, "givenNumbers", sentence.givenNumbers);
+  set(values, "nameAsked", sentence.nameAsked);
   // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
   set(values, "windowCoverage", windowCoverage(plan, own));

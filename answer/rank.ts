@@ -1,5 +1,5 @@
 import type { Candidate } from "./candidates";
-import { featuresOf, type QuestionView } from "./features";
+import { featuresOf, onTopic, type QuestionView } from "./features";
 
 /** A candidate with its features and the ranker's score (a log-odds, comparable within one question). */
 export interface RankedCandidate {
@@ -20,7 +20,7 @@ export function rankCandidates(
   candidates: Candidate[],
   weights: ArrayLike<number>,
 ): RankedCandidate[] {
-  return candidates
+  return onTopic(view, candidates)
     .map((candidate) => {
       const features = featuresOf(view, candidate);
       return { candidate, features, score: linearScore(weights, features) };

@@ -294,7 +294,9 @@ async function main(): Promise<number> {
     gold: question.gold,
   }));
   const gradedSets = positionals.length > 0 ? positionals : [DEFAULT_EVAL_SET, OWN_GRADED];
-  const dev = gradedSets.filter((path) => existsSync(path)).flatMap((path) => devQuestions(resolve(path), index));
+  const dev = gradedSets
+    .filter((path) => existsSync(path))
+    .flatMap((path) => devQuestions(resolve(path), index));
   const examples: Example[] = [];
   for (const item of [...generated, ...dev]) examples.push(await buildExample(index, item));
   const withAnswer = examples.filter((example) => example.gold.kind !== "unanswerable");

@@ -121,21 +121,34 @@ export interface ConceptOccurrences {
   pairs: Array<Array<Array<[number, number]>>>;
 }
 
-export function conceptOccurrences(foldedText: string, concepts: Concept[]): ConceptOccurrences {
+/**
+ * `syllables`, when given, are the text's syllables: a wording with a syllable outside them cannot occur,
+ * which a set lookup tells faster than a search through the text.
+ */
+export function conceptOccurrences(
+  foldedText: string,
+  concepts: Concept[],
+  syllables?: Set<string>,
+): ConceptOccurrences {
+  const find = (wording: string): number[] =>
+    syllables &&
+    !syllablesOf(wording).every((syllable) =>
+      syllable.split(/[^\p{L}\p{N}]+/u).every((part) => !part || syllables.has(part)),
+    )
+      ? []
+      : findWording(foldedText, wording);
   const whole = concepts.map((concept) =>
     concept.wordings.flatMap((wording) =>
-      findWording(foldedText, wording).map((at): [number, number] => [at, at + wording.length]),
+      find(wording).map((at): [number, number] => [at, at + wording.length]),
     ),
   );
   const pairs = concepts.map((concept) => {
-    const syllables = concept.wordings[0]?.split(" ") ?? [];
-    if (syllables.length < 3) return [];
+    const wordingSyllables = concept.wordings[0]?.split(" ") ?? [];
+    if (wordingSyllables.length < 3) return [];
     const found: Array<Array<[number, number]>> = [];
-    for (let index = 0; index + 1 < syllables.length; index++) {
-      const pair = `${syllables[index]} ${syllables[index + 1]}`;
-      found.push(
-        findWording(foldedText, pair).map((start): [number, number] => [start, start + pair.length]),
-      );
+    for (let index = 0; index + 1 < wordingSyllables.length; index++) {
+      const pair = `${wordingSyllables[index]} ${wordingSyllables[index + 1]}`;
+      found.push(find(pair).map((start): [number, number] => [start, start + pair.length]));
     }
     return found;
   });
@@ -184,4 +197,24 @@ export function coverageWithin(
     positions: positions.sort((a, b) => a - b),
     present,
   };
+}
+
+/**
+ * A long phrase of the question (`trung tâm dữ liệu quốc gia`) mostly absent from [from, to), or a name
+ * the question gives absent altogether: the text talks about something else.
+ */
+export function topicMissingWithin(
+  occurrences: ConceptOccurrences,
+  concepts: Concept[],
+  from: number,
+  to: number,
+): boolean {
+  return concepts.some((concept, at) => {
+    if (inside(occurrences.whole[at], from, to).length > 0) return false;
+    if (concept.required) return true;
+    const pairs = occurrences.pairs[at] ?? [];
+    if (pairs.length === 0) return false;
+    const present = pairs.filter((spans) => inside(spans, from, to).length > 0).length;
+    return present / pairs.length < 0.5;
+  });
 }

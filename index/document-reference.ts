@@ -1,4 +1,4 @@
-import { findDates } from "../core/dates";
+import { type DateMention, findDates } from "../core/dates";
 import type { DocumentKind, DocumentMeta } from "../core/types";
 import { findGlossaryMatches, foldPhrase } from "./glossary";
 
@@ -80,10 +80,10 @@ function numberWordings(document: DocumentMeta): string[] {
 }
 
 /** Date mentions of the question whose period holds the document's issue date or as-of month. */
-function documentDates(question: string, folded: string, document: DocumentMeta): Found[] {
+function documentDates(mentions: DateMention[], folded: string, document: DocumentMeta): Found[] {
   const found: Found[] = [];
   const padded = ` ${folded} `;
-  for (const mention of findDates(question)) {
+  for (const mention of mentions) {
     const times = [document.date, document.asOf].filter((time): time is string => Boolean(time));
     const holds = times.some((time) => {
       const month = time.slice(0, 7);
@@ -102,20 +102,40 @@ function documentDates(question: string, folded: string, document: DocumentMeta)
 
 const near = (a: Found, b: Found) => a.start - b.end <= NEAR && b.start - a.end <= NEAR;
 
+interface ReferenceWords {
+  aliases: string[];
+  kinds: string[];
+  marks: string[];
+}
+
+// What names a document depends only on its metadata: read once per document.
+const wordsCache = new WeakMap<DocumentMeta, ReferenceWords>();
+
+function referenceWords(document: DocumentMeta): ReferenceWords {
+  let words = wordsCache.get(document);
+  if (!words) {
+    words = {
+      aliases: document.aliases.map(foldPhrase).filter((alias) => alias.length >= 4),
+      kinds: kindWordsOf(document),
+      marks: [...issuerWordings(document), ...numberWordings(document)],
+    };
+    wordsCache.set(document, words);
+  }
+  return words;
+}
+
 function referenceTo(
-  question: string,
+  mentions: DateMention[],
   folded: string,
   document: DocumentMeta,
 ): { spans: Found[]; dated: boolean } {
   const padded = ` ${folded} `;
-  const aliases = [...document.aliases].map(foldPhrase).filter((alias) => alias.length >= 4);
-  const aliasSpans = aliases.flatMap((alias) => occurrences(padded, alias));
-  const kinds = kindWordsOf(document).flatMap((word) => occurrences(padded, word));
-  const marks = [
-    ...issuerWordings(document).flatMap((wording) => occurrences(padded, wording)),
-    ...numberWordings(document).flatMap((wording) => occurrences(padded, wording)),
-  ];
-  const dates = documentDates(question, folded, document);
+  const words = referenceWords(document);
+  const aliasSpans = words.aliases.flatMap((alias) => occurrences(padded, alias));
+  const kinds = words.kinds.flatMap((word) => occurrences(padded, word));
+  if (aliasSpans.length === 0 && kinds.length === 0) return { spans: [], dated: false };
+  const marks = words.marks.flatMap((wording) => occurrences(padded, wording));
+  const dates = documentDates(mentions, folded, document);
   const spans: Found[] = [...aliasSpans];
   let dated = false;
   for (const kind of kinds) {
@@ -143,8 +163,9 @@ export function findDocumentReference(
   const ids: string[] = [];
   const spans: Array<[number, number]> = [];
   let datesUsed = false;
+  const mentions = findDates(question);
   for (const document of documents) {
-    const found = referenceTo(question, folded, document);
+    const found = referenceTo(mentions, folded, document);
     if (found.spans.length === 0) continue;
     ids.push(document.id);
     spans.push(...found.spans.map((span): [number, number] => [span.start, span.end]));

@@ -191,7 +191,8 @@ const OVERDUE_WORDS = /\b(qua han|tre han|cham tien do|cham muon|overdue|late|be
 const LIST_WORDS =
   /\b(nhung viec|cac viec|nhung nhiem vu|cac nhiem vu|nhiem vu nao|viec nao|viec gi|nhung gi|danh sach|liet ke|what is due|what's due|what are due|what must|which tasks|what tasks|list (?:the |all )?(?:tasks|deadlines)|tasks? due|due in|phai xong|phai hoan thanh nhung)\b/;
 /** A question about one task's date ("trong thời hạn nào", "by when") is not a listing, whatever else it says. */
-const GOAL_WORDS = /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
+const GOAL_WORDS =
+  /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
   /\b(thoi han nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|before what date|until when|when)\b/;
@@ -627,10 +628,12 @@ export function understandQuestion(
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   const givenNumbers = (
     lang === "en"
-      ? (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu) ?? []).map(
-          vietnameseNotation,
-        )
-      : (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu) ?? [])
+      ? (
+          normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu) ??
+          []
+        ).map(vietnameseNotation)
+      : (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu) ??
+        [])
   ).filter((number) => !time?.text.includes(number));
   return {
     question: normalized,

@@ -5,7 +5,7 @@ import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
 import { seriesPoints } from "../../index/series";
 import { admits, type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
-import { featuresOf, questionView } from "../features";
+import { featuresOf, onTopic, questionView } from "../features";
 import { answersGold, type Gold } from "./label";
 
 /**
@@ -46,13 +46,16 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     documents: index.documents.map((document) => document.meta),
   });
   const hits = await search({ index }, plan, { topK: SEARCH_DEPTH });
-  const candidates = candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers).filter((candidate) =>
-    admits(plan, candidate),
-  );
   const view = questionView(
     plan,
     hits[0]?.score ?? 1,
     index.documents.map((document) => document.meta),
+  );
+  const candidates = onTopic(
+    view,
+    candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers).filter((candidate) =>
+      admits(plan, candidate),
+    ),
   );
   const features = candidates.map((candidate) => featuresOf(view, candidate));
   // Naming no time or report, a figure answers with its measure's newest value: label it as answered so.
