@@ -62,10 +62,3 @@ export function quoteAppears(quote: string, passage: string): boolean {
   const present = quoteWords.filter((word) => available.has(word)).length;
   return present / quoteWords.length >= 0.85;
 }
-
-/** Whether an expected answer string (`87,9 triệu`, `2024-Q1`) appears in an answer text. */
-export function answerAppears(expected: string, answer: string): boolean {
-  const expectedWords = comparableWords(expected);
-  if (expectedWords.length === 0) return false;
-  return ` ${comparableWords(answer).join(" ")} `.includes(` ${expectedWords.join(" ")} `);
-}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { calibrate } from "../answer/confidence";
+import { FEATURE_NAMES } from "../answer/features";
+import { isotonicCalibration } from "../answer/learn/calibrate";
+import { fitLogistic, predict } from "../answer/learn/fit-logistic";
+import { fitRanker, type RankingExample, topOneAccuracy } from "../answer/learn/fit-ranker";
+import { generateQuestions } from "../answer/learn/generate-questions";
+import { seededRandom } from "../answer/learn/random";
+import { answerModel, parseAnswerModel } from "../answer/weights";
+import { fold } from "../core/text";
+import { testIndex } from "./support/desk";
+
+/** Questions of `count` candidates where only feature 0 tells the answer apart; feature 1 is noise. */
+function rankingQuestions(count: number, seed: number): RankingExample[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const answer = Math.floor(random.next() * 5);
+    const features = Array.from({ length: 5 }, (_, at) =>
+      Float64Array.from([at === answer ? 0.6 + 0.4 * random.next() : 0.5 * random.next(), random.next()]),
+    );
+    return { features, positives: [answer], weight: 1 };
+  });
+}
+
+describe("fitting the ranker", () => {
+  it("learns the signal that picks the answer and holds on questions it did not see", () => {
+    const weights = fitRanker(rankingQuestions(200, 1), 2);
+    expect(weights[0]).toBeGreaterThan(Math.abs(weights[1] ?? 0) * 3);
+    expect(topOneAccuracy(rankingQuestions(200, 2), weights)).toBeGreaterThan(0.9);
+  });
+
+  it("gives the same weights on every run", () => {
+    expect([...fitRanker(rankingQuestions(50, 3), 2)]).toEqual([...fitRanker(rankingQuestions(50, 3), 2)]);
+  });
+});
+
+describe("confidence", () => {
+  it("fits a probability and calibrates it so that answers given with confidence c are right a share c of the time", () => {
+    const random = seededRandom(4);
+    // The chance of being right is the feature itself.
+    const examples = Array.from({ length: 2000 }, () => {
+      const signal = random.next();
+      return { features: [signal], label: (random.next() < signal ? 1 : 0) as 0 | 1, weight: 1 };
+    });
+    const model = fitLogistic(examples, 1);
+    expect(predict(model, [0.9])).toBeGreaterThan(predict(model, [0.1]));
+    const calibration = isotonicCalibration(
+      examples.map((example) => ({
+        raw: predict(model, example.features),
+        correct: example.label === 1,
+        weight: 1,
+      })),
+    );
+    const shares = calibration.map(([, share]) => share);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    for (const level of [0.5, 0.7]) {
+      const given = examples.filter(
+        (example) => calibrate(calibration, predict(model, example.features)) >= level,
+      );
+      const right = given.filter((example) => example.label === 1).length;
+      expect(right / given.length).toBeGreaterThanOrEqual(level);
+    }
+  });
+});
+
+describe("training questions generated from the index", () => {
+  const options = { seed: 11, perKind: 40, negativeShare: 0.3 };
+
+  it("are the same for a seed, in every style, each labelled with the passage it was drawn from", () => {
+    const index = testIndex();
+    const questions = generateQuestions(index, options);
+    expect(generateQuestions(index, options)).toEqual(questions);
+    const styles = new Set(questions.map((question) => question.style));
+    for (const style of ["formal", "paraphrase", "chat", "english", "dated", "absent"])
+      expect(styles).toContain(style);
+    for (const question of questions) {
+      if (question.gold.kind === "unanswerable") {
+        expect(question.gold.quote).toBe("");
+        continue;
+      }
+      const text = fold(index.documentsById.get(question.docId)?.text ?? "");
+      expect(text).toContain(fold(question.gold.quote));
+    }
+  });
+
+  it("type chat questions without marks and English ones in English", () => {
+    const questions = generateQuestions(testIndex(), options);
+    for (const question of questions.filter((item) => item.style === "chat"))
+      expect(question.question).toBe(fold(question.question));
+    for (const question of questions.filter((item) => item.style === "english"))
+      expect(question.question).toMatch(
+        /^(How many|What share of|How much|By when must|When|Since when|Which agency|According to)/,
+      );
+  });
+});
+
+describe("the fitted model", () => {
+  it("is the one in answer/weights.json, fitted for the features the code computes", () => {
+    const model = answerModel();
+    expect(model.ranker.features).toEqual(FEATURE_NAMES);
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+  });
+
+  it("refuses a weights file fitted for other features, saying how to refit", () => {
+    const stale = { ...answerModel(), ranker: { features: ["oldFeature"], weights: [1] } };
+    expect(() => parseAnswerModel(stale, "weights.json")).toThrow(/npm run fit/);
+  });
+});
