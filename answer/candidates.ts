@@ -33,7 +33,10 @@ export interface SentenceInContext {
   referrer?: string;
   /** The sentence folded (same offsets). */
   folded: string;
-  /** The sentence read in its context, folded: its heading, the sentence referring to it, itself. */
+  /**
+   * The sentence read in its context, folded: its heading, the sentence before it in its paragraph (or,
+   * for a footnote, the sentence referring to it), itself.
+   */
   foldedContext: string;
   /** The syllables of that context. */
   contextSyllables: Set<string>;
@@ -101,11 +104,16 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
     const document = index.documentsById.get(chunk.docId);
     const heading = chunk.sectionPath.at(-1) ?? "";
     found = {
-      sentences: splitSentences(chunk.text).map((sentence) => {
+      sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
         const referrer = FOOTNOTE_START.test(sentence.text) ? referrerOf(document, start) : undefined;
-        // A footnote's list is about what its referring sentence says.
-        const foldedContext = fold(`${heading}\n${referrer ?? ""}\n${sentence.text}`);
+        // The sentence before in the same paragraph often names what this one counts ("Tập đoàn Điện
+        // lực … . Đến nay, đã có 94,21% khách hàng …"); a footnote's list is about its referring sentence.
+        const previous = all[at - 1];
+        const sameParagraph =
+          previous !== undefined && !chunk.text.slice(previous.end, sentence.start).includes("\n");
+        const before = referrer ?? (sameParagraph ? previous.text : "");
+        const foldedContext = fold(`${heading}\n${before}\n${sentence.text}`);
         return {
           start,
           text: sentence.text,

@@ -226,13 +226,16 @@ function printCurve(title: string, points: CurvePoint[]): void {
 }
 
 /**
- * The threshold with the best accuracy on the graded questions held out; among thresholds within one
- * question of it, the most cautious one: a wrong figure is worse than no answer.
+ * The threshold with the best accuracy on the graded questions held out. Several thresholds usually tie
+ * (no held-out answer has a confidence between them): the middle of that run is the one least likely to
+ * be an accident of these questions.
  */
-function chooseThreshold(points: CurvePoint[], questions: number): number {
+function chooseThreshold(points: CurvePoint[]): number {
   const best = Math.max(...points.map((point) => point.accuracy));
-  const nearBest = points.filter((point) => point.accuracy >= best - 1 / questions - 1e-9);
-  return Math.max(...nearBest.map((point) => point.threshold));
+  const at = points.findIndex((point) => point.accuracy >= best - 1e-9);
+  let end = at;
+  while (end + 1 < points.length && (points[end + 1]?.accuracy ?? 0) >= best - 1e-9) end++;
+  return points[Math.floor((at + end) / 2)]?.threshold ?? 0.5;
 }
 
 /** Held-out accuracy of the graded questions at the threshold, by kind and by language. */
@@ -340,7 +343,7 @@ async function main(): Promise<number> {
       held.flatMap((item, at) => (item.example.origin === "generated" ? [confidence[at] ?? 0] : [])),
     ),
   );
-  const threshold = chooseThreshold(devCurve, devHeld.length);
+  const threshold = chooseThreshold(devCurve);
   printGroups(devHeld, devConfidence, threshold);
 
   const confidenceModel: LogisticModel = fitLogistic(confidenceSet(held), CONFIDENCE_FEATURES.length);

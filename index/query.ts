@@ -551,6 +551,16 @@ function countedConcept(folded: string, concepts: Concept[]): Concept | undefine
       if (at !== -1 && at < 20 && (!best || at < best.at)) best = { concept, at };
     }
     if (best) return best.concept;
+    // "Tổng giá trị giải thưởng là bao nhiêu?": nothing follows, so what is measured stands just before.
+    const before = ` ${folded.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0)} `;
+    let nearest: { concept: Concept; end: number } | undefined;
+    for (const concept of concepts) {
+      const at = before.lastIndexOf(` ${concept.literal} `);
+      const end = at + concept.literal.length + 1;
+      if (at !== -1 && before.length - end <= 12 && (!nearest || end > nearest.end))
+        nearest = { concept, end };
+    }
+    if (nearest) return nearest.concept;
   }
   return undefined;
 }

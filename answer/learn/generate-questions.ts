@@ -245,6 +245,7 @@ interface Source {
   gold: Gold;
   /** A figure item's newest point of its measure: what a question naming no time or report asks for. */
   latest?: { docId: string; gold: Gold };
+  figure?: Figure;
 }
 
 function figureGold(figure: Figure): Gold {
@@ -269,6 +270,7 @@ function figureSources(index: LoadedIndex, random: Random): Source[] {
       draft,
       docId: figure.docId,
       gold: figureGold(figure),
+      figure,
       ...(newest && newest.asOf > figure.asOf
         ? { latest: { docId: newest.docId, gold: figureGold(newest) } }
         : {}),
@@ -379,39 +381,63 @@ function absentIn(index: LoadedIndex, phrase: string): boolean {
 }
 
 /**
- * A question like a real one whose answer no report holds: a place the item's sentence does not name
- * (one no report names, or one named elsewhere), a thing no report counts, or a year before any report.
+ * Another report that does not print the figure's measure, or a year none of its values describes:
+ * asked of that report or that year, the question has no answer.
  */
-function negativeOf(source: Source, random: Random, places: string[], things: string[]): Source {
+function missingFrom(
+  figure: Figure,
+  index: LoadedIndex,
+  random: Random,
+): { report?: CleanDocument; year?: string } {
+  const points = seriesPoints(index.series, figure.series);
+  const reports = index.documents.filter(
+    (document) => !points.some((point) => point.docId === document.meta.id),
+  );
+  const years = ["2022", "2023", "2024", "2025"].filter(
+    (year) => !points.some((point) => point.asOf.startsWith(year)) && !figure.sentence.includes(year),
+  );
+  return {
+    ...(reports.length > 0 ? { report: random.pick(reports) } : {}),
+    ...(years.length > 0 ? { year: random.pick(years) } : {}),
+  };
+}
+
+/**
+ * A question like a real one whose answer no report holds: a place the item's sentence does not name
+ * (one no report names, or one named elsewhere), a thing no report counts, a report that does not print
+ * the measure, a year none of its values describes, or a year before any report.
+ */
+function negativeOf(
+  source: Source,
+  index: LoadedIndex,
+  random: Random,
+  places: string[],
+  things: string[],
+): Source {
   const { draft } = source;
   const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
+  const negative = (changed: QuestionDraft): Source => ({ ...source, gold: unanswerable, draft: changed });
   const choice = random.next();
   const elsewhere = places.filter((place) => !fold(source.gold.quote).includes(fold(place)));
-  if (choice < 0.4 && elsewhere.length > 0) {
-    const place = random.pick(elsewhere);
-    return {
-      ...source,
-      gold: unanswerable,
-      draft: { ...draft, tail: [...draft.tail, random.pick(["tại", "của", "ở"]), place] },
-    };
-  }
-  if (choice < 0.75 && things.length > 0 && source.gold.kind === "figure") {
-    return {
-      ...source,
-      gold: unanswerable,
-      draft: { ...draft, focus: [random.pick(things)], ask: "bao nhiêu" },
-    };
-  }
-  const year = random.pick(ABSENT_YEARS);
-  return {
-    ...source,
-    gold: unanswerable,
-    draft: {
+  if (choice < 0.3 && elsewhere.length > 0) {
+    return negative({
       ...draft,
-      lead: [random.pick([`Năm ${year},`, `Trong năm ${year},`]), ...draft.lead],
-      references: { vi: [], en: [] },
-    },
-  };
+      tail: [...draft.tail, random.pick(["tại", "của", "ở"]), random.pick(elsewhere)],
+    });
+  }
+  if (choice < 0.5 && things.length > 0 && source.gold.kind === "figure") {
+    return negative({ ...draft, focus: [random.pick(things)], ask: "bao nhiêu" });
+  }
+  const missing = source.figure ? missingFrom(source.figure, index, random) : {};
+  if (choice < 0.7 && missing.report) {
+    return negative({ ...draft, references: referencesOf(missing.report), time: "" });
+  }
+  const year = choice < 0.85 && missing.year ? missing.year : random.pick(ABSENT_YEARS);
+  return negative({
+    ...draft,
+    lead: [random.pick([`Năm ${year},`, `Trong năm ${year},`, `Tính đến hết năm ${year},`]), ...draft.lead],
+    references: { vi: [], en: [] },
+  });
 }
 
 export interface GenerationOptions {
@@ -446,8 +472,11 @@ export function generateQuestions(
       questions.push({ question, style, docId: asked.docId, gold: asked.gold });
     }
     if (random.chance(options.negativeShare)) {
-      const negative = negativeOf(source, random, places, things);
-      const style = random.pick(["formal", "chat", "paraphrase"] as const);
+      const negative = negativeOf(source, index, random, places, things);
+      // A question asked of another report names it: written in the dated style when it has one.
+      const named =
+        negative.draft.references !== source.draft.references && negative.draft.references.vi.length > 0;
+      const style = named ? "dated" : random.pick(["formal", "chat", "paraphrase"] as const);
       const question = writeQuestion(negative.draft, style, random);
       if (question) questions.push({ question, style: "absent", docId: source.docId, gold: negative.gold });
     }
