@@ -140,9 +140,17 @@ function figureDraft(
     .at(-1)
     ?.text.replace(/^(tính đến|đến|tính)\s+/iu, "");
   const time = printedTime ?? readableTime(figure.asOf);
+  // People asking for a goal, a projection or a change say so: "chỉ tiêu …", "dự kiến …", "tăng bao nhiêu".
+  const framed = fold(lead.join(" "));
+  const goal =
+    figure.target && !/(chi tieu|muc tieu|phan dau)/.test(framed)
+      ? [random.pick(["Chỉ tiêu", "Mục tiêu"])]
+      : figure.projected && !/du kien/.test(framed)
+        ? ["dự kiến"]
+        : [];
   return {
-    lead,
-    ask: random.pick(ask.vi),
+    lead: [...goal, ...lead],
+    ask: figure.change ? random.pick(["tăng bao nhiêu", "tăng thêm bao nhiêu"]) : random.pick(ask.vi),
     focus: figure.kind === "money" ? [] : plainWords(unit, index, false),
     tail,
     englishAsk: ask.en,
