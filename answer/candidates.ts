@@ -168,10 +168,14 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
 }
 
 const PRINTED_NUMBER = /\d+(?:[.,]\d+)*/g;
+// List labels (`(5)`, `4.1.`, `a)`) number the text, they count nothing.
+const LIST_LABELS = /^\s*(?:(?:\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-–+•»])\s*)+/u;
 
-/** A number the sentence prints besides those the question gives. */
+/** A number the sentence prints besides those the question gives, its list labels and its years. */
 function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
-  return (sentence.match(PRINTED_NUMBER) ?? []).some((number) => !givenNumbers.includes(number));
+  return (sentence.replace(LIST_LABELS, "").match(PRINTED_NUMBER) ?? []).some(
+    (number) => !givenNumbers.includes(number) && !/^(?:19|20)\d{2}$/.test(number),
+  );
 }
 
 /**

@@ -42,11 +42,17 @@ const CURRENCIES: Array<[RegExp, string]> = [
   [/^USD$/u, "USD"],
 ];
 
-/** `87,9` → `87.9`, `1.900.482.958` → `1,900,482,958`: the same digits in English notation. */
+/**
+ * `87,9` → `87.9`, `1.900.482.958` → `1,900,482,958`: the same digits in English notation. A number with
+ * one thousands group is written without a separator (`12.455` → `12455`): `12,455` would read as a
+ * decimal to a Vietnamese reader, and is read so by number parsers that accept both notations.
+ */
 function englishNumber(printed: string): string {
   return printed.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu, (number) => {
     const [whole = "", decimals] = number.split(",");
-    return `${whole.replace(/\./g, ",")}${decimals !== undefined ? `.${decimals}` : ""}`;
+    const groups = whole.split(".");
+    const english = groups.length === 2 ? groups.join("") : groups.join(",");
+    return `${english}${decimals !== undefined ? `.${decimals}` : ""}`;
   });
 }
 
