@@ -189,11 +189,28 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
     if (candidate.kind === "date" || candidate.kind === "deadline") return false;
     if (candidate.kind === "sentence" && !printsNewNumber(sentence, plan.givenNumbers)) return false;
   }
-  // "Tỷ lệ … là bao nhiêu?" is answered by a percentage or a ratio, "bao nhiêu tiền" by an amount of money.
-  const { figure } = candidate;
-  if (figure && plan.expects === "percent" && figure.kind !== "percent" && figure.kind !== "ratio")
-    return false;
-  if (figure && plan.expects === "money" && figure.kind !== "money") return false;
+  // "Tỷ lệ … là bao nhiêu?" is answered by a percentage or a ratio, "bao nhiêu tiền" by an amount of money
+  // (a figure of that kind, or a sentence printing one) — unless the question asks for several figures.
+  if (plan.intent === "figure" && plan.expects && !plan.wantsSeveral) {
+    const figures = candidate.figure
+      ? [candidate.figure]
+      : candidate.kind === "sentence"
+        ? candidate.sentence.figures
+        : [];
+    const fits = (kind: string) =>
+      plan.expects === "percent"
+        ? kind === "percent" || kind === "ratio"
+        : plan.expects === "money"
+          ? kind === "money"
+          : true;
+    if (!figures.some((figure) => fits(figure.kind))) return false;
+  }
+  // "Who / which / what is…" is answered by what a sentence says, not by one of its numbers or dates.
+  if (plan.intent === "fact" && candidate.kind !== "sentence") return false;
+  // "When…?" needs a date: a sentence answers it only when it prints a year the date reader left alone.
+  if ((plan.intent === "date" || plan.intent === "deadline") && candidate.kind === "sentence") {
+    if (!/\b(?:19|20)\d{2}\b/.test(sentence)) return false;
+  }
   if (plan.expectsName === "place" && !namesPlace(sentence)) return false;
   // A figure about Hà Nội comes from a passage that names Hà Nội.
   if (plan.places.length === 0) return true;

@@ -652,7 +652,12 @@ export function understandQuestion(
     latest: LATEST_WORDS.test(folded),
     docIds: documents.ids,
     overdue: OVERDUE_WORDS.test(folded),
-    wantsSeveral: (folded.match(/\bbao nhieu\b|\bhow many\b|\bhow much\b/g) ?? []).length >= 2,
+    wantsSeveral:
+      (
+        folded.match(
+          /\b(bao nhieu|how many|how much|what share|what percentage|what proportion|chiem ty le)\b/g,
+        ) ?? []
+      ).length >= 2,
     asksCount: COUNT_QUESTION.test(foldedQuestion),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),

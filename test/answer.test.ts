@@ -176,7 +176,7 @@ describe("every kind of question", () => {
 
   it("answers a date printed in the heading the passage stands under", async () => {
     const result = await ask(
-      "Slide về Kế hoạch 51 xác định việc hoàn thiện dữ liệu dân cư đúng, đủ, sạch, sống là nhiệm vụ trọng tâm của năm nào?",
+      "Slide về Kế hoạch 51 xác định việc hoàn thiện dữ liệu dân cư “đúng, đủ, sạch, sống” và đẩy mạnh thu nhận hồ sơ, cấp căn cước gắn chip cho người dân trên địa bàn là nhiệm vụ trọng tâm của năm nào?",
     );
     expect(result.status).toBe("answered");
     expect(result.answer).toContain("2022");
