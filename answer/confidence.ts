@@ -9,11 +9,8 @@ import type { RankedCandidate } from "./rank";
  * question names things no report mentions), calibrated on held-out questions so that among answers
  * given with confidence ≥ c at least a share c were right.
  */
-export const CONFIDENCE_FEATURES: readonly string[] = [
-  "topScore",
-  "margin",
-  "topProbability",
-  "sentenceProbability",
+/** What the ranker saw of its best candidate, by the ranker's feature names. */
+const SIGNALS_FROM_TOP = [
   "sentenceCoverage",
   "contextCoverage",
   "clauseCoverage",
@@ -30,6 +27,14 @@ export const CONFIDENCE_FEATURES: readonly string[] = [
   "countedAfter",
   "unitInQuestion",
   "givenNumbers",
+] as const;
+
+export const CONFIDENCE_FEATURES: readonly string[] = [
+  "topScore",
+  "margin",
+  "topProbability",
+  "sentenceProbability",
+  ...SIGNALS_FROM_TOP,
   "naturalKind",
   "absentShareVietnamese",
   "absentShareEnglish",
@@ -52,25 +57,6 @@ const NATURAL: Record<Intent, CandidateKind[]> = {
   date: ["date"],
   fact: ["sentence"],
 };
-
-const SIGNALS_FROM_TOP = [
-  "sentenceCoverage",
-  "contextCoverage",
-  "clauseCoverage",
-  "windowCoverage",
-  "bagCoverage",
-  "rareMissing",
-  "requiredMissing",
-  "topicMissing",
-  "countedFit",
-  "kindMismatch",
-  "nameAsked",
-  "segmentCoverage",
-  "leadBefore",
-  "countedAfter",
-  "unitInQuestion",
-  "givenNumbers",
-] as const;
 
 export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): Float64Array {
   const values = new Float64Array(CONFIDENCE_FEATURES.length);

@@ -225,28 +225,15 @@ function printCurve(title: string, points: CurvePoint[]): void {
     );
 }
 
-/** Share of unanswerable questions the desk must refuse: a wrong figure is worse than no answer. */
-const MIN_REFUSED = 0.85;
-
 /**
- * The threshold with the best accuracy on the graded questions held out, among those that refuse at least
- * MIN_REFUSED of the unanswerable ones (all thresholds when none does). Several thresholds usually tie
- * (no held-out answer has a confidence between them): the middle of that run is the one least likely to
- * be an accident of these questions.
+ * The threshold with the best accuracy on the graded questions held out — refusing an unanswerable
+ * question counts as right, refusing an answerable one as wrong — and among equally good ones the most
+ * cautious: a wrong figure is worse than no answer.
  */
 function chooseThreshold(points: CurvePoint[]): number {
-  const cautious = points.filter((point) => point.refused >= MIN_REFUSED);
-  const pool = cautious.length > 0 ? cautious : points;
-  const best = Math.max(...pool.map((point) => point.accuracy));
-  const at = points.findIndex((point) => pool.includes(point) && point.accuracy >= best - 1e-9);
-  let end = at;
-  while (
-    end + 1 < points.length &&
-    pool.includes(points[end + 1] as CurvePoint) &&
-    (points[end + 1]?.accuracy ?? 0) >= best - 1e-9
-  )
-    end++;
-  return points[Math.floor((at + end) / 2)]?.threshold ?? 0.5;
+  const best = Math.max(...points.map((point) => point.accuracy));
+  const tied = points.filter((point) => point.accuracy >= best - 1e-9);
+  return Math.max(...tied.map((point) => point.threshold));
 }
 
 /** Held-out accuracy of the graded questions at the threshold, by kind and by language. */

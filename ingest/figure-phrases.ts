@@ -123,6 +123,25 @@ function verbSpans(all: Array<{ text: string }>): number[] {
   return spans;
 }
 
+function verbAt(all: Array<{ text: string }>, spans: number[], index: number): string {
+  return all
+    .slice(index, index + (spans[index] ?? 0))
+    .map((word) => word.text.toLowerCase())
+    .join(" ");
+}
+
+/** Where the verbs that act stand: every verb but a lead verb followed by another (`hoàn thành cấp`). */
+function actingVerbs(all: Array<{ text: string }>, spans: number[]): number[] {
+  const found: number[] = [];
+  for (let index = 0; index < all.length; index++) {
+    const span = spans[index] ?? 0;
+    if (span === 0) continue;
+    if (LEAD_VERBS.has(verbAt(all, spans, index)) && (spans[index + span] ?? 0) > 0) continue;
+    found.push(index);
+  }
+  return found;
+}
+
 /**
  * The action in a stretch of words: from the last verb that acts on the figure (with the verbs chained
  * before it: `đề xuất ban hành`, `kết nối, chia sẻ`) to the end, and a negation before it kept.
@@ -131,18 +150,7 @@ export function actionOf(text: string): Action {
   const cleaned = tidy(text).replace(/\s+(?:được|đã)$/u, "");
   const all = wordsIn(cleaned);
   const spans = verbSpans(all);
-  let last = -1;
-  for (let index = 0; index < all.length; index++) {
-    const span = spans[index] ?? 0;
-    if (span === 0) continue;
-    const verb = all
-      .slice(index, index + span)
-      .map((word) => word.text.toLowerCase())
-      .join(" ");
-    // A lead verb followed by another verb (`hoàn thành cấp`) gives way to it.
-    if (LEAD_VERBS.has(verb) && (spans[index + span] ?? 0) > 0) continue;
-    last = index;
-  }
+  const last = actingVerbs(all, spans).at(-1) ?? -1;
   if (last === -1) return { ...NO_ACTION, subject: cleaned };
   // Verbs chained right before it, directly or after a comma: `kết nối, chia sẻ, xác thực, làm sạch`.
   let first = last;
@@ -151,11 +159,7 @@ export function actionOf(text: string): Action {
     const commaBefore = all[before]?.text === "," ? before - 1 : before;
     const start = spans.findIndex((span, index) => span > 0 && index + span - 1 === commaBefore);
     if (start === -1) break;
-    const verb = all
-      .slice(start, start + (spans[start] ?? 0))
-      .map((word) => word.text.toLowerCase())
-      .join(" ");
-    if (LEAD_VERBS.has(verb)) break;
+    if (LEAD_VERBS.has(verbAt(all, spans, start))) break;
     first = start;
   }
   let negated = false;
@@ -206,18 +210,9 @@ export function actionOf(text: string): Action {
 export function firstActionOf(text: string): string {
   const cleaned = tidy(text);
   const all = wordsIn(cleaned);
-  const spans = verbSpans(all);
-  for (let index = 0; index < all.length; index++) {
-    const span = spans[index] ?? 0;
-    if (span === 0) continue;
-    const verb = all
-      .slice(index, index + span)
-      .map((word) => word.text.toLowerCase())
-      .join(" ");
-    if (LEAD_VERBS.has(verb) && (spans[index + span] ?? 0) > 0) continue;
-    return capWords(cleaned.slice((all[index] as { start: number }).start), MAX_ACTION_WORDS);
-  }
-  return "";
+  const first = actingVerbs(all, verbSpans(all))[0];
+  if (first === undefined) return "";
+  return capWords(cleaned.slice((all[first] as { start: number }).start), MAX_ACTION_WORDS);
 }
 
 /**
