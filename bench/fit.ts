@@ -179,12 +179,20 @@ function heldOutConfidence(held: Held[]): number[] {
   return confidence;
 }
 
+/**
+ * A wrong answer costs this many refusals of an answerable question: a wrong figure is worse than
+ * no answer, since whoever copies it cannot tell.
+ */
+const WRONG_ANSWER_COST = 2;
+
 interface CurvePoint {
   threshold: number;
   answered: number;
   precision: number;
   accuracy: number;
   refused: number;
+  /** Share of refused answerable questions plus WRONG_ANSWER_COST × share of wrong answers. */
+  cost: number;
 }
 
 /** Coverage vs accuracy when refusing below each threshold: refusing an unanswerable question is right. */
@@ -204,12 +212,15 @@ function curve(held: Held[], confidence: number[]): CurvePoint[] {
         if (item.correct) rightAnswers++;
       } else if (none) rightRefusals++;
     });
+    const wrongAnswers = answered - rightAnswers;
+    const refusedAnswerable = held.length - answered - rightRefusals;
     points.push({
       threshold: Math.round(threshold * 100) / 100,
       answered: answered / held.length,
       precision: answered ? rightAnswers / answered : 1,
       accuracy: (rightAnswers + rightRefusals) / held.length,
       refused: unanswerable ? rightRefusals / unanswerable : 1,
+      cost: (refusedAnswerable + WRONG_ANSWER_COST * wrongAnswers) / held.length,
     });
   }
   return points;
@@ -217,22 +228,21 @@ function curve(held: Held[], confidence: number[]): CurvePoint[] {
 
 function printCurve(title: string, points: CurvePoint[]): void {
   process.stdout.write(
-    `\n${title}\n${row(["threshold", "answered", "right when answered", "accuracy", "unanswerable refused"], [10, 9, 20, 9, 20])}\n`,
+    `\n${title}\n${row(["threshold", "answered", "right when answered", "accuracy", "unanswerable refused", "cost"], [10, 9, 20, 9, 20, 6])}\n`,
   );
   for (const point of points)
     process.stdout.write(
-      `${row([point.threshold.toFixed(2), percent(point.answered), percent(point.precision), percent(point.accuracy), percent(point.refused)], [10, 9, 20, 9, 20])}\n`,
+      `${row([point.threshold.toFixed(2), percent(point.answered), percent(point.precision), percent(point.accuracy), percent(point.refused), point.cost.toFixed(3)], [10, 9, 20, 9, 20, 6])}\n`,
     );
 }
 
 /**
- * The threshold with the best accuracy on the graded questions held out — refusing an unanswerable
- * question counts as right, refusing an answerable one as wrong — and among equally good ones the most
- * cautious: a wrong figure is worse than no answer.
+ * The threshold with the lowest cost on the graded questions held out, and among equally good ones
+ * the most cautious.
  */
 function chooseThreshold(points: CurvePoint[]): number {
-  const best = Math.max(...points.map((point) => point.accuracy));
-  const tied = points.filter((point) => point.accuracy >= best - 1e-9);
+  const lowest = Math.min(...points.map((point) => point.cost));
+  const tied = points.filter((point) => point.cost <= lowest + 1e-9);
   return Math.max(...tied.map((point) => point.threshold));
 }
 
@@ -243,7 +253,7 @@ function printGroups(held: Held[], confidence: number[], threshold: number): voi
     const gives = (confidence[at] ?? 0) >= threshold;
     const none = item.example.gold.kind === "unanswerable";
     const right = none ? !gives : gives && item.correct;
-    const language = /[^\x00-\x7F]/.test(item.example.question)
+    const language = [...item.example.question].some((character) => character.charCodeAt(0) > 127)
       ? "vi"
       : item.example.plan.lang === "en"
         ? "en"
