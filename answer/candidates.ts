@@ -78,6 +78,7 @@ interface ChunkSentences {
 }
 
 const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+const LEADS_IN = /:\s*$/;
 
 /** The sentence holding the marker of the footnote that starts at `start`. */
 function referrerOf(document: CleanDocument | undefined, start: number): string | undefined {
@@ -88,6 +89,18 @@ function referrerOf(document: CleanDocument | undefined, start: number): string 
     (sentence) =>
       from + sentence.start <= (note.referenceAt ?? 0) && (note.referenceAt ?? 0) < from + sentence.end,
   )?.text;
+}
+
+const LIST_ITEM = /^(?:[-+•*–»]|\(?\d+\)|\(?[a-zđ]\)|\d+(?:\.\d+)*\.)\s/u;
+
+/** The sentence ending with ":" whose list this sentence belongs to, past the items before it. */
+function leadInOf<T extends { text: string }>(sentences: T[], at: number): T | undefined {
+  for (let before = at - 1; before >= 0; before--) {
+    const sentence = sentences[before] as T;
+    if (LEADS_IN.test(sentence.text)) return sentence;
+    if (!LIST_ITEM.test(sentence.text)) return undefined;
+  }
+  return undefined;
 }
 
 // Sentences and their dates depend only on the chunk: split them once per loaded index.
@@ -103,17 +116,30 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
   if (!found) {
     const document = index.documentsById.get(chunk.docId);
     const heading = chunk.sectionPath.at(-1) ?? "";
+    const headings = chunk.sectionPath.join("\n");
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
         const referrer = FOOTNOTE_START.test(sentence.text) ? referrerOf(document, start) : undefined;
         // The sentence before in the same paragraph often names what this one counts ("Tập đoàn Điện
         // lực … . Đến nay, đã có 94,21% khách hàng …"); a footnote's list is about its referring sentence.
+        // A list item's task often names its body and object in its first sentence, several sentences
+        // before the one with the due date ("5. Bộ Kế hoạch và Đầu tư chủ trì … Phấn đấu hoàn thành
+        // trước 30 tháng 01 năm 2024."); the headings above name the section a question may quote.
+        // A sentence ending with ":" leads in the list below it, whatever the line breaks.
         const previous = all[at - 1];
-        const sameParagraph =
-          previous !== undefined && !chunk.text.slice(previous.end, sentence.start).includes("\n");
-        const before = referrer ?? (sameParagraph ? previous.text : "");
-        const foldedContext = fold(`${heading}\n${before}\n${sentence.text}`);
+        const paragraphStart = chunk.text.lastIndexOf("\n", sentence.start - 1) + 1;
+        const joined =
+          previous !== undefined && (previous.start >= paragraphStart || LEADS_IN.test(previous.text));
+        const lead = all.find((other) => other.start >= paragraphStart);
+        const leadIn = leadInOf(all, at);
+        const before =
+          referrer ??
+          [leadIn, lead !== sentence ? lead : undefined, joined ? previous : undefined]
+            .filter((other, place, list) => other !== undefined && list.indexOf(other) === place)
+            .map((other) => other?.text)
+            .join("\n");
+        const foldedContext = fold(`${headings}\n${before}\n${sentence.text}`);
         return {
           start,
           text: sentence.text,

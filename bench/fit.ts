@@ -237,13 +237,20 @@ function printCurve(title: string, points: CurvePoint[]): void {
 }
 
 /**
- * The threshold with the lowest cost on the graded questions held out, and among equally good ones
- * the most cautious.
+ * The threshold with the lowest cost on the graded questions held out, the cost of each threshold
+ * averaged with its neighbours': a few unanswerable questions decide each step of the curve, and an
+ * unsmoothed minimum jumps between distant thresholds when one of them moves. Among equally good
+ * thresholds, the most cautious.
  */
 function chooseThreshold(points: CurvePoint[]): number {
-  const lowest = Math.min(...points.map((point) => point.cost));
-  const tied = points.filter((point) => point.cost <= lowest + 1e-9);
-  return Math.max(...tied.map((point) => point.threshold));
+  const smoothed = points.map((_, at) => {
+    const window = points.slice(Math.max(0, at - 1), at + 2);
+    return window.reduce((sum, point) => sum + point.cost, 0) / window.length;
+  });
+  const lowest = Math.min(...smoothed);
+  return Math.max(
+    ...points.filter((_, at) => (smoothed[at] ?? 1) <= lowest + 1e-9).map((point) => point.threshold),
+  );
 }
 
 /** Held-out accuracy of the graded questions at the threshold, by kind and by language. */

@@ -86,7 +86,7 @@ export interface QueryContext {
 }
 
 const ENGLISH_WORDS = new Set(
-  "the a an of to in on by for from with what which who whom whose when where why how many much is are was were be been being do does did has have had will would should must can could according per as at and or not that this these those it its their there than into about".split(
+  "the a an of to in on by for from with what which who whom whose when where why how many much is are was were be been being do does did has have had will would should must can could according per as at and or not that this these those it its their there than into about them they we our you your he she his her".split(
     " ",
   ),
 );
@@ -221,11 +221,17 @@ const VIETNAMESE_SYLLABLES = new Set(
   ),
 );
 
+/**
+ * English when English function words outnumber Vietnamese words; an English question may quote a
+ * Vietnamese term ("how many new identity cards (thẻ Căn cước) were issued"), so diacritics alone do
+ * not decide: English function words must outnumber the words written with them.
+ */
 function detectLanguage(question: string): "vi" | "en" {
-  if (hasDiacritics(question)) return "vi";
-  const words = question.toLowerCase().match(/[a-z']+/g) ?? [];
+  const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
-  const vietnamese = words.filter((word) => VIETNAMESE_SYLLABLES.has(word)).length;
+  const accented = words.filter((word) => hasDiacritics(word)).length;
+  const vietnamese = accented + words.filter((word) => VIETNAMESE_SYLLABLES.has(word)).length;
+  if (accented > 0) return english >= 3 && english > accented ? "en" : "vi";
   return english >= 2 && english > vietnamese ? "en" : "vi";
 }
 
@@ -498,12 +504,18 @@ function unknownNames(question: string, lexical: LexicalIndex): string[] {
   });
 }
 
+const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
+
 /** A concept that carries a name the question gives must be in any passage that answers it. */
 function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
   // Whole syllables only: the name "Sổ" does not make "dân số" a name.
   const names = capitalizedNames(question).map((name) => ` ${foldPhrase(name)} `);
+  // Folding merges syllables ("đấu" of "phấn đấu", "Đầu" of "Đầu tư"): a concept the question also
+  // prints outside its names comes from there, not from a name.
+  const outsideNames = ` ${foldPhrase(question.replace(CAPITALIZED_WORD, " "))} `;
   return concepts.map((concept) => {
     const literal = ` ${concept.literal} `;
+    if (outsideNames.includes(literal)) return concept;
     return names.some((name) => name.includes(literal) || literal.includes(name))
       ? { ...concept, required: true }
       : concept;

@@ -85,6 +85,16 @@ describe("deadlines and dates", () => {
     expectGrounded(result);
   });
 
+  it("finds a due date several sentences after the task's body and object, in the same list item", async () => {
+    // "5. Bộ Kế hoạch và Đầu tư chủ trì … bố trí kinh phí … Phấn đấu hoàn thành trước 30 tháng 01 năm 2024."
+    const result = await ask(
+      "Bộ Kế hoạch và Đầu tư phải phấn đấu hoàn thành việc bố trí kinh phí ngân sách Trung ương cho Đề án 06 trước ngày nào?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("30/01/2024");
+    expect(result.citations[0]?.doc).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
+  });
+
   it("lists what is due in a quarter, sorted by due date", async () => {
     const result = await ask("những việc phải hoàn thành trong Quý I/2024");
     expect(result.deadlines.length).toBeGreaterThan(3);

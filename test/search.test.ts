@@ -101,6 +101,26 @@ describe("query understanding", () => {
     });
   });
 
+  it("reads an English question quoting a Vietnamese term as English, and a Vietnamese one naming an English title as Vietnamese", () => {
+    const mixed = plan(
+      "From 1 July 2024 to the January 2025 report, how many new identity cards (thẻ Căn cước) were issued?",
+    );
+    expect(mixed.lang).toBe("en");
+    // English words are not searched as Vietnamese syllables ("were", "from").
+    expect(mixed.concepts.map((concept) => concept.literal)).not.toContain("were");
+    expect(plan("Chỉ số Online Service Index (OSI) của Việt Nam năm 2024 là bao nhiêu?").lang).toBe("vi");
+  });
+
+  it("requires only the names the question gives, not words that fold like them", () => {
+    const concepts = plan(
+      "Bộ Kế hoạch và Đầu tư phải phấn đấu hoàn thành việc bố trí kinh phí trước ngày nào?",
+    ).concepts;
+    const required = concepts.filter((concept) => concept.required).map((concept) => concept.literal);
+    // "đấu" of "phấn đấu" folds like "Đầu" of "Đầu tư" but is not part of a name.
+    expect(required).toContain("bo ke hoach va dau tu");
+    expect(required).not.toContain("dau");
+  });
+
   it("does not read a question about one task's date as a listing", () => {
     expect(
       plan(
