@@ -165,7 +165,25 @@ const ENGLISH_STOP = new Set([
   "proportion",
 ]);
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
-  ["thì", "phải", "hiện", "nay", "việc", "hãy", "biết", "hỏi", "ạ", "nhỉ", "vậy", "muốn"].map(fold),
+  // "khoảng bao nhiêu", "riêng Bộ X còn bao nhiêu", "tích hợp lên VNeID": hedges and particles a
+  // question adds that a report's sentence need not print.
+  [
+    "thì",
+    "phải",
+    "hiện",
+    "nay",
+    "việc",
+    "hãy",
+    "biết",
+    "hỏi",
+    "ạ",
+    "nhỉ",
+    "vậy",
+    "muốn",
+    "khoảng",
+    "riêng",
+    "lên",
+  ].map(fold),
 );
 
 const COUNT_QUESTION =
