@@ -53,6 +53,18 @@ export function foldPhrase(text: string): string {
     .trim();
 }
 
+/**
+ * An English wording and its plural ("working group" → "working groups"), so the glossary need not list
+ * both. No Vietnamese syllable ends in "s", so a plural never collides with a report's wording.
+ */
+function withPlural(wording: string): string[] {
+  const last = /([a-z]{3,})$/.exec(wording)?.[1];
+  if (!last || /s$/.test(last)) return [wording];
+  if (/[^aeiou]y$/.test(last)) return [wording, `${wording.slice(0, -1)}ies`];
+  if (/(x|z|ch|sh)$/.test(last)) return [wording, `${wording}es`];
+  return [wording, `${wording}s`];
+}
+
 function compile(): Compiled {
   if (compiled) return compiled;
   const path = fileURLToPath(new URL("./glossary.json", import.meta.url));
@@ -64,7 +76,7 @@ function compile(): Compiled {
     if (wordings.length > 1) entries.push({ wordings, reportWordings });
   };
   for (const acronym of data.acronyms) add([], [acronym.short, ...acronym.long]);
-  for (const term of data.terms) add(term.en, term.vi);
+  for (const term of data.terms) add(term.en.flatMap(withPlural), term.vi);
   for (const group of data.synonyms) add([], group);
   const byWording = new Map<string, GlossaryEntry[]>();
   for (const entry of entries) {

@@ -45,6 +45,12 @@ describe("glossary", () => {
     expect(wordingsOf("citizen id card")).toContain("can cuoc cong dan");
     expect(wordingsOf("cccd")).toContain("can cuoc cong dan");
     expect(wordingsOf("ministry of public security")).toContain("bo cong an");
+    // Plurals of the glossary's English wordings, without listing them.
+    expect(wordingsOf("working groups")).toContain("to cong tac");
+    expect(wordingsOf("steering committees")).toContain("ban chi dao");
+    // A phrasal verb is not its noun: "account for" a share is not an account.
+    expect(wordingsOf("account for")).toContain("chiem");
+    expect(wordingsOf("account for")).not.toContain("tai khoan");
   });
 
   it("lets an English question reach the Vietnamese passage with the lexical index alone", async () => {
