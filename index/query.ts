@@ -163,6 +163,10 @@ const ENGLISH_STOP = new Set([
   "percentage",
   "rate",
   "proportion",
+  // Words that frame an English question without naming what it asks about.
+  ..."through roughly approximately far so actually still doing done able need needs made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five".split(
+    " ",
+  ),
 ]);
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
   // "khoảng bao nhiêu", "riêng Bộ X còn bao nhiêu", "tích hợp lên VNeID": hedges and particles a
