@@ -233,7 +233,9 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   }
   // "Who / which / what is…" is answered by what a sentence says, not by one of its numbers or dates.
   if (plan.intent === "fact" && candidate.kind !== "sentence") return false;
-  // "When…?" needs a date: a sentence answers it only when it prints a year the date reader left alone.
+  // "When…?" needs a date: a count ("22 hội nghị", "06 tháng") never answers it, and a sentence does
+  // only when it prints a year the date reader left alone.
+  if ((plan.intent === "date" || plan.intent === "deadline") && candidate.kind === "figure") return false;
   if ((plan.intent === "date" || plan.intent === "deadline") && candidate.kind === "sentence") {
     if (!/\b(?:19|20)\d{2}\b/.test(sentence)) return false;
   }

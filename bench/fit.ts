@@ -30,8 +30,15 @@ const DEV_WEIGHT = 3;
  * learnt from how real questions go wrong, which generated ones only approximate.
  */
 const GENERATED_CONFIDENCE_WEIGHT = 0.25;
-/** Graded questions of the project's own, fitted on beside the shared set (their held-out half is not). */
-const OWN_GRADED = "bench/graded/extra-train.jsonl";
+/**
+ * Graded questions of the project's own, fitted on beside the shared set; `extra-holdout.jsonl` never is.
+ * `extra-train-2a/2b` were written after the engine was fitted without them, and first graded unseen.
+ */
+const OWN_GRADED = [
+  "bench/graded/extra-train.jsonl",
+  "bench/graded/extra-train-2a.jsonl",
+  "bench/graded/extra-train-2b.jsonl",
+];
 
 interface Held {
   example: Example;
@@ -311,7 +318,7 @@ async function main(): Promise<number> {
     docId: question.docId,
     gold: question.gold,
   }));
-  const gradedSets = positionals.length > 0 ? positionals : [DEFAULT_EVAL_SET, OWN_GRADED];
+  const gradedSets = positionals.length > 0 ? positionals : [DEFAULT_EVAL_SET, ...OWN_GRADED];
   const dev = gradedSets
     .filter((path) => existsSync(path))
     .flatMap((path) => devQuestions(resolve(path), index));
