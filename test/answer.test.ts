@@ -95,6 +95,15 @@ describe("deadlines and dates", () => {
     expect(result.citations[0]?.doc).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
   });
 
+  it("never answers a 'when' question with a count from the passage", async () => {
+    // The final review counts conferences ("22 hội nghị toàn quốc") but never dates its own conference.
+    const result = await ask(
+      "Hội nghị tổng kết Đề án 06 giai đoạn 2022–2025 do Thủ tướng chủ trì được tổ chức vào ngày nào?",
+    );
+    expect(result.figures).toEqual([]);
+    expect(result.answer.split("\n")[0]).not.toMatch(/\b22 hội nghị/);
+  });
+
   it("lists what is due in a quarter, sorted by due date", async () => {
     const result = await ask("những việc phải hoàn thành trong Quý I/2024");
     expect(result.deadlines.length).toBeGreaterThan(3);
