@@ -27,6 +27,7 @@ const SIGNALS_FROM_TOP = [
   "countedAfter",
   "unitInQuestion",
   "givenNumbers",
+  "bodyNear",
 ] as const;
 
 export const CONFIDENCE_FEATURES: readonly string[] = [
