@@ -533,6 +533,9 @@ function unknownNames(question: string, lexical: LexicalIndex): string[] {
   });
 }
 
+/** Inverse document frequency below which a name stands in about a fifth of the passages or more. */
+const COMMON_NAME_WEIGHT = 1.5;
+
 const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
 /** A concept that carries a name the question gives must be in any passage that answers it. */
@@ -545,6 +548,9 @@ function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
   return concepts.map((concept) => {
     const literal = ` ${concept.literal} `;
     if (outsideNames.includes(literal)) return concept;
+    // The programme's own name ("Đề án 06", "Chính phủ") stands in a large share of the passages: its
+    // absence from the sentence that answers says nothing.
+    if (concept.weight < COMMON_NAME_WEIGHT) return concept;
     return names.some((name) => name.includes(literal) || literal.includes(name))
       ? { ...concept, required: true }
       : concept;

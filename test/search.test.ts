@@ -125,6 +125,11 @@ describe("query understanding", () => {
     // "đấu" of "phấn đấu" folds like "Đầu" of "Đầu tư" but is not part of a name.
     expect(required).toContain("bo ke hoach va dau tu");
     expect(required).not.toContain("dau");
+    // The programme's own name stands in most passages: not a name that decides.
+    const named = plan("riêng Bộ Thông tin và Truyền thông còn bao nhiêu nhiệm vụ Đề án 06 chậm tiến độ?")
+      .concepts.filter((concept) => concept.required)
+      .map((concept) => concept.literal);
+    expect(named).toEqual(["bo thong tin va truyen thong"]);
   });
 
   it("does not read a question about one task's date as a listing", () => {
