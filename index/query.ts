@@ -538,13 +538,20 @@ const COMMON_NAME_WEIGHT = 1.5;
 
 const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
-/** A concept that carries a name the question gives must be in any passage that answers it. */
+/**
+ * A concept that carries a name the question gives must be in any passage that answers it: a name
+ * written with capitals, or a body the question names however it is typed ("rieng agribank").
+ */
 function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
+  const bodySpans = findBodies(question).map((body) => [body.start, body.end] as [number, number]);
   // Whole syllables only: the name "Sổ" does not make "dân số" a name.
-  const names = capitalizedNames(question).map((name) => ` ${foldPhrase(name)} `);
+  const names = [
+    ...capitalizedNames(question),
+    ...bodySpans.map(([start, end]) => question.slice(start, end)),
+  ].map((name) => ` ${foldPhrase(name)} `);
   // Folding merges syllables ("đấu" of "phấn đấu", "Đầu" of "Đầu tư"): a concept the question also
   // prints outside its names comes from there, not from a name.
-  const outsideNames = ` ${foldPhrase(question.replace(CAPITALIZED_WORD, " "))} `;
+  const outsideNames = ` ${foldPhrase(blank(question, bodySpans).replace(CAPITALIZED_WORD, " "))} `;
   return concepts.map((concept) => {
     const literal = ` ${concept.literal} `;
     if (outsideNames.includes(literal)) return concept;

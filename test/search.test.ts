@@ -130,6 +130,9 @@ describe("query understanding", () => {
       .concepts.filter((concept) => concept.required)
       .map((concept) => concept.literal);
     expect(named).toEqual(["bo thong tin va truyen thong"]);
+    // A body typed without capitals or marks is a name all the same.
+    const typed = plan("ung ho bao lu qua vneid rieng agribank nhan dc bao nhieu tien").concepts;
+    expect(typed.find((concept) => concept.literal === "agribank")?.required).toBe(true);
   });
 
   it("does not read a question about one task's date as a listing", () => {
