@@ -103,6 +103,20 @@ function leadInOf<T extends { text: string }>(sentences: T[], at: number): T | u
   return undefined;
 }
 
+const PARAGRAPH_STARTS_HERE = { lead: undefined, previous: undefined };
+
+/** The first and the last sentence of the paragraph a chunk starting at `start` continues, if any. */
+function paragraphBefore(
+  document: CleanDocument | undefined,
+  start: number,
+): { lead: string | undefined; previous: string | undefined } {
+  if (!document || start === 0) return PARAGRAPH_STARTS_HERE;
+  const tail = document.text.slice(Math.max(0, start - 1200), start);
+  if (/\n\s*$/.test(tail)) return PARAGRAPH_STARTS_HERE;
+  const sentences = splitSentences(tail.slice(tail.lastIndexOf("\n") + 1));
+  return { lead: sentences[0]?.text, previous: sentences.at(-1)?.text };
+}
+
 // Sentences and their dates depend only on the chunk: split them once per loaded index.
 const sentenceCache = new WeakMap<LoadedIndex, Map<string, ChunkSentences>>();
 
@@ -117,6 +131,7 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
     const document = index.documentsById.get(chunk.docId);
     const heading = chunk.sectionPath.at(-1) ?? "";
     const headings = chunk.sectionPath.join("\n");
+    const carriedIn = paragraphBefore(document, chunk.start);
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
@@ -133,11 +148,16 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
           previous !== undefined && (previous.start >= paragraphStart || LEADS_IN.test(previous.text));
         const lead = all.find((other) => other.start >= paragraphStart);
         const leadIn = leadInOf(all, at);
+        // A chunk may start inside a paragraph: its first sentences read on from the text before it.
+        const carried = paragraphStart === 0 ? carriedIn : PARAGRAPH_STARTS_HERE;
         const before =
           referrer ??
-          [leadIn, lead !== sentence ? lead : undefined, joined ? previous : undefined]
-            .filter((other, place, list) => other !== undefined && list.indexOf(other) === place)
-            .map((other) => other?.text)
+          [
+            leadIn?.text,
+            carried.lead ?? (lead !== sentence ? lead?.text : undefined),
+            joined ? previous?.text : at === 0 ? carried.previous : undefined,
+          ]
+            .filter((text, place, list) => text !== undefined && list.indexOf(text) === place)
             .join("\n");
         const foldedContext = fold(`${headings}\n${before}\n${sentence.text}`);
         return {

@@ -176,8 +176,8 @@ const ENGLISH_STOP = new Set([
   ),
 ]);
 const VIETNAMESE_QUESTION_SYLLABLES = new Set(
-  // "khoảng bao nhiêu", "riêng Bộ X còn bao nhiêu", "tích hợp lên VNeID": hedges and particles a
-  // question adds that a report's sentence need not print.
+  // "khoảng bao nhiêu", "riêng Bộ X còn bao nhiêu", "tích hợp lên VNeID", "được bao nhiêu rồi": hedges
+  // and particles a question adds that a report's sentence need not print.
   [
     "thì",
     "phải",
@@ -194,6 +194,7 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
     "khoảng",
     "riêng",
     "lên",
+    "rồi",
   ].map(fold),
 );
 
