@@ -102,7 +102,8 @@ export function glossaryData(): GlossaryData {
 export function expandChatWords(text: string): string {
   const { chat } = compile();
   return text.replace(
-    /(?<![\p{L}\p{N}])[\p{L}]{1,6}(?![\p{L}\p{N}])/gu,
+    // Not inside a document number: the "TTg" of "206/QĐ-TTg" is not chat.
+    /(?<![\p{L}\p{N}/-])[\p{L}]{1,6}(?![\p{L}\p{N}/-])/gu,
     (word) => chat.get(fold(word)) ?? word,
   );
 }

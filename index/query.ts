@@ -171,7 +171,7 @@ const ENGLISH_STOP = new Set([
   "rate",
   "proportion",
   // Words that frame an English question without naming what it asks about.
-  ..."through roughly approximately far so actually still doing done able need needs made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five".split(
+  ..."through roughly approximately far so actually still doing done able need needs needed made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five all years other such whole together among towards overall following set show went worked helped helping help found meet start".split(
     " ",
   ),
 ]);
@@ -470,7 +470,8 @@ function buildConcepts(
       if (word.length === 0 || word.every((syllable) => isStop(syllable, lang))) continue;
       if (word.length === 1 && (word[0] ?? "").length < 2) continue;
       const wording = word.join(" ");
-      if (lang === "en" && !occursInCorpus(lexical, wording)) {
+      // A document number ("63/2023/TT-BCA") is written the same way in both languages.
+      if (lang === "en" && !/\d/.test(wording) && !occursInCorpus(lexical, wording)) {
         absent.push(wording);
         continue;
       }

@@ -97,6 +97,8 @@ describe("query understanding", () => {
   });
 
   it("reads chat shorthand and bare topics", () => {
+    // A document number's parts are not chat: "TTg" in "206/QĐ-TTg" stays as printed.
+    expect(plan("Theo Quyết định 206/QĐ-TTg có bao nhiêu dịch vụ công?").question).toContain("206/QĐ-TTg");
     const chat = plan("bn tk dc kich hoat");
     expect(chat).toMatchObject({ intent: "figure", asksCount: true });
     expect(chat.concepts.map((concept) => concept.literal)).toContain("tai khoan");
