@@ -8,7 +8,7 @@ import { CitationList } from "./citations";
 import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
 import { composeDeadline, composeDeadlineList } from "./compose-deadline";
-import { composeFigure } from "./compose-figure";
+import { composeFigure, newestOfSeries } from "./compose-figure";
 import { composeDefinition, composeSentence } from "./compose-sentence";
 import { confidenceFeatures, confidenceOf } from "./confidence";
 import { findDefinition } from "./definitions";
@@ -59,8 +59,20 @@ function fromBody(top: RankedCandidate, ranked: RankedCandidate[]): RankedCandid
   );
 }
 
+/**
+ * Asked without a time or a report, the newest value of the best figure's measure leads: how sure the
+ * answer is of its spot is then a matter of that value's own sentence.
+ */
+function newestOfMeasure(top: RankedCandidate, context: Context): RankedCandidate {
+  const figure = top.candidate.figure;
+  if (!figure) return top;
+  const newest = newestOfSeries(figure, context);
+  if (newest === figure) return top;
+  return context.ranked.find((other) => other.candidate.figure?.id === newest.id) ?? top;
+}
+
 function composeBest(best: RankedCandidate, context: Context): Composition {
-  const top = fromBody(best, context.ranked);
+  const top = newestOfMeasure(fromBody(best, context.ranked), context);
   const { candidate } = top;
   if (candidate.kind !== "sentence" && spotCertainty(top, context.ranked) < SPOT_CERTAINTY)
     return composeSentence(candidate.sentence, context, candidate);

@@ -35,6 +35,16 @@ describe("figures", () => {
     expectGrounded(result);
   });
 
+  it("leads with the newest value of the measure even when the best match is an older report's sentence", async () => {
+    // The December 2023 conclusion prints 30,24% in a sentence with three other rates; Report 290 prints
+    // the January 2025 value of the same measure.
+    const result = await ask("ty le ho so truc tuyen cua bo nganh");
+    expect(result.status).toBe("answered");
+    expect(result.figures[0]?.text).toBe("59,57%");
+    expect(result.figures.map((figure) => figure.text)).toContain("30,24%");
+    expectGrounded(result);
+  });
+
   it("answers for the time the question names", async () => {
     const result = await ask("How many chip-based citizen ID cards had been issued by January 2025?");
     expect(result.status).toBe("answered");
