@@ -1,4 +1,5 @@
 import { findBodies } from "../core/bodies";
+import type { DateMention } from "../core/dates";
 import { namesPlace } from "../core/places";
 import { fold } from "../core/text";
 import {
@@ -86,6 +87,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "fromHeading",
   "givenNumbers",
   "nameAsked",
+  "referenceNamed",
 ];
 
 const FEATURE_AT = new Map(FEATURE_NAMES.map((name, at) => [name, at]));
@@ -322,15 +324,27 @@ function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number
   return periodStart <= time.periodEnd && periodEnd >= time.periodStart ? 1 : 0;
 }
 
+const DOCUMENT_NUMBER = /\d+\/[\p{L}\d]+/gu;
+
+/**
+ * "When was Resolution 175/NQ-CP issued?": the date printed right after the number the question names
+ * ("Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023") is the document's own date.
+ */
+function referenceNamed(plan: QueryPlan, sentence: string, date: DateMention): number {
+  const named = fold(plan.question).match(DOCUMENT_NUMBER);
+  if (!named) return 0;
+  const before = fold(sentence.slice(Math.max(0, date.start - 40), date.start));
+  return named.some((number) => before.includes(number)) ? 1 : 0;
+}
+
 function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPlan): void {
   const precision = candidate.date?.precision ?? candidate.deadline?.precision;
   if (!precision) return;
   if (candidate.date) {
-    set(
-      values,
-      "referenceDate",
-      isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date) ? 1 : 0,
-    );
+    const reference = isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date);
+    set(values, "referenceDate", reference ? 1 : 0);
+    if (reference)
+      set(values, "referenceNamed", referenceNamed(plan, candidate.sentence.spot.sentence, candidate.date));
     set(values, "rangeDate", candidate.date.iso.includes("/") ? 1 : 0);
   }
   set(values, "dayPrecision", precision === "day" ? 1 : 0);

@@ -229,7 +229,7 @@ const ONE_DATE_WORDS =
 const DEADLINE_WORDS =
   /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =
-  /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period)\b/;
+  /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
 const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
@@ -446,7 +446,8 @@ function buildConcepts(
   let rest = text.replace(/\s+/g, " ").trim();
   for (const match of glossary) {
     const entry = match.entries[0];
-    if (!entry) continue;
+    // "the" is a folded Vietnamese "thẻ" too: in an English question it is English.
+    if (!entry || (lang === "en" && ENGLISH_STOP.has(match.matched))) continue;
     const wordings = [
       ...new Set([match.matched, ...match.entries.flatMap((item) => item.reportWordings)]),
     ].filter((wording) => occursInCorpus(lexical, wording));

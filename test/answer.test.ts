@@ -147,6 +147,16 @@ describe("deadlines and dates", () => {
     expect(result.answer).toContain("21 tháng 12 năm 2023");
     expect(result.answer).toContain("2023-12-21");
   });
+
+  it("gives a document's own date when the question names its number", async () => {
+    // "… theo Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023 …": a citation's date is the answer only
+    // when the question asks about that document.
+    const result = await ask(
+      "What is the date of Government Resolution 175/NQ-CP approving the National Data Center project?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toContain("2023-10-30");
+  });
 });
 
 describe("every kind of question", () => {

@@ -116,6 +116,10 @@ describe("query understanding", () => {
     expect(mixed.lang).toBe("en");
     // English words are not searched as Vietnamese syllables ("were", "from").
     expect(mixed.concepts.map((concept) => concept.literal)).not.toContain("were");
+    // "the" folds like the Vietnamese "thẻ" (card), but in an English question it is English.
+    expect(
+      plan("What is the date of Resolution 175/NQ-CP?").concepts.map((concept) => concept.literal),
+    ).not.toContain("the");
     expect(plan("Chỉ số Online Service Index (OSI) của Việt Nam năm 2024 là bao nhiêu?").lang).toBe("vi");
   });
 
