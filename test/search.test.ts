@@ -75,6 +75,9 @@ describe("query understanding", () => {
     });
     expect(plan("Bộ Y tế phải hoàn thành khi nào?")).toMatchObject({ intent: "deadline", body: "Bộ Y tế" });
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
+    expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
+    // "tiện ích" (utilities) folds to "tien ich": a count, not money.
+    expect(plan("có bao nhiêu tiện ích trên VNeID?").expects).toBeUndefined();
     expect(plan("Theo slide VKSNDTC, bao nhiêu địa phương?").docIds).toEqual([
       "vksndtc-slides-de-an-06-2025",
     ]);
