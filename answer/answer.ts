@@ -3,7 +3,7 @@ import { normalizeText } from "../core/text";
 import { understandQuestion } from "../index/query";
 import { search } from "../index/search";
 import type { Answer, AnswerDeps, AskRequest } from "./answer-types";
-import { admits, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "./candidates";
+import { admits, candidatesOf, FOOTNOTE_START, SEARCH_DEPTH, sentencesOfHits } from "./candidates";
 import { CitationList } from "./citations";
 import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
@@ -41,8 +41,6 @@ function spotCertainty(top: RankedCandidate, ranked: RankedCandidate[]): number 
   }
   return 1 / total;
 }
-
-const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
 /** A figure a footnote repeats from the body reads better quoted from the body. */
 function fromBody(top: RankedCandidate, ranked: RankedCandidate[]): RankedCandidate {

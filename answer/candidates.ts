@@ -77,7 +77,8 @@ interface ChunkSentences {
   headingDates: DateMention[];
 }
 
-const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+/** A footnote's text starts with its superscript marker (`³ Điển hình là: …`). */
+export const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 const LEADS_IN = /:\s*$/;
 
 /** The sentence holding the marker of the footnote that starts at `start`. */

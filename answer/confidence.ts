@@ -3,12 +3,6 @@ import type { CandidateKind } from "./candidates";
 import { featureIndex } from "./features";
 import type { RankedCandidate } from "./rank";
 
-/**
- * How likely the best candidate answers the question: a logistic model over what the ranker saw (its
- * score, its margin over the next sentence, how much of the question the candidate holds, whether the
- * question names things no report mentions), calibrated on held-out questions so that among answers
- * given with confidence ≥ c at least a share c were right.
- */
 /** What the ranker saw of its best candidate, by the ranker's feature names. */
 const SIGNALS_FROM_TOP = [
   "sentenceCoverage",
@@ -30,6 +24,12 @@ const SIGNALS_FROM_TOP = [
   "bodyNear",
 ] as const;
 
+/**
+ * How likely the best candidate answers the question: a logistic model over what the ranker saw (its
+ * score, its margin over the next sentence, how much of the question the candidate holds, whether the
+ * question names things no report mentions), calibrated on held-out questions so that among answers
+ * given with confidence ≥ c at least a share c were right.
+ */
 export const CONFIDENCE_FEATURES: readonly string[] = [
   "topScore",
   "margin",

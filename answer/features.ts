@@ -15,6 +15,7 @@ import {
   CANDIDATE_KINDS,
   type Candidate,
   type CandidateKind,
+  FOOTNOTE_START,
   isDocumentReferenceDate,
   type SentenceInContext,
 } from "./candidates";
@@ -161,8 +162,6 @@ function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
   }
   return total > 0 ? found / total : 0;
 }
-
-const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
 function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
   const { time } = plan;

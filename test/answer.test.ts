@@ -4,6 +4,7 @@ import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-types";
 import { ungroundedNumbers } from "../answer/grounding";
 import { createChatPhraser } from "../answer/phrase-with-llm";
+import { answerModel } from "../answer/weights";
 import { DeskError } from "../core/errors";
 import { testDeps } from "./support/desk";
 
@@ -28,6 +29,7 @@ describe("figures", () => {
     // not approved): it is not an earlier value of this one.
     expect(result.figures[0]?.measure).toContain("phê duyệt");
     const issued = result.figures.find((figure) => figure.text === "trên 70 triệu");
+    expect(issued).toBeDefined();
     expect(issued?.series).not.toBe(result.figures[0]?.series);
     expect(result.answer).toMatch(
       /Số liệu liên quan: trên 70 triệu tài khoản định danh điện tử \(tài khoản định danh điện tử được cấp\) — 21\/12\/2023/,
@@ -110,6 +112,7 @@ describe("deadlines and dates", () => {
     const result = await ask(
       "Hội nghị tổng kết Đề án 06 giai đoạn 2022–2025 do Thủ tướng chủ trì được tổ chức vào ngày nào?",
     );
+    expect(result.status).toBe("not_found");
     expect(result.figures).toEqual([]);
     expect(result.answer.split("\n")[0]).not.toMatch(/\b22 hội nghị/);
   });
@@ -163,9 +166,12 @@ describe("every kind of question", () => {
   it("carries a confidence between 0 and 1 with every answer, and refuses below the threshold", async () => {
     const answered = await ask("co bao nhieu tai khoan vneid");
     const refused = await ask("phi kich hoat tai khoan dinh danh dien tu muc 2 la bao nhieu tien");
-    expect(answered.confidence).toBeGreaterThan(refused.confidence);
+    const { threshold } = answerModel();
+    expect(answered.status).toBe("answered");
+    expect(answered.confidence).toBeGreaterThanOrEqual(threshold);
     expect(answered.confidence).toBeLessThanOrEqual(1);
     expect(refused.status).toBe("not_found");
+    expect(refused.confidence).toBeLessThan(threshold);
     expect(refused.confidence).toBeGreaterThanOrEqual(0);
   });
 
@@ -218,7 +224,8 @@ describe("every kind of question", () => {
       "Slide về Kế hoạch 51 xác định việc hoàn thiện dữ liệu dân cư “đúng, đủ, sạch, sống” và đẩy mạnh thu nhận hồ sơ, cấp căn cước gắn chip cho người dân trên địa bàn là nhiệm vụ trọng tâm của năm nào?",
     );
     expect(result.status).toBe("answered");
-    expect(result.answer).toContain("2022");
+    // The answer line itself, not only the source label "…, 03/2022" or the section title.
+    expect(result.answer.split(" — ")[0]).toContain("2022");
     expect(result.citations[0]?.section).toContain("NHIỆM VỤ TRỌNG TÂM NĂM 2022");
   });
 });
