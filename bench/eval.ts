@@ -102,14 +102,17 @@ async function retrievalTable(
   process.stdout.write(`  search p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms\n`);
 }
 
-/** Runs a shared grader against the service (served by this process, so not a blocking call); its output is the table. */
-async function grade(graders: string, script: string, args: string[]): Promise<void> {
+/**
+ * Runs a shared grader against the service (served by this process, so not a blocking call); its output
+ * is the table, its exit code whether it could grade.
+ */
+async function grade(graders: string, script: string, args: string[]): Promise<number> {
   const child = spawn(process.execPath, [join(graders, script), ...args], {
     stdio: ["ignore", "inherit", "inherit"],
   });
-  await new Promise<void>((done, fail) => {
+  return new Promise<number>((done, fail) => {
     child.on("error", fail);
-    child.on("close", () => done());
+    child.on("close", (code) => done(code ?? 1));
   });
 }
 
@@ -131,11 +134,12 @@ async function main(): Promise<number> {
   const deps = await openAnswerDeps(config, logger);
   const app = await buildApp({ desk: () => deps, logger: false, rateLimit: { max: 0, windowMs: 60_000 } });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
+  let failed = 0;
   try {
     process.stdout.write(
       `graded set ${setPath} (embeddings: ${deps.embedder?.modelId ?? "none, lexical only"})\n`,
     );
-    await grade(graders, "ask-eval.mjs", [
+    failed ||= await grade(graders, "ask-eval.mjs", [
       "--gold",
       setPath,
       "--http",
@@ -146,7 +150,7 @@ async function main(): Promise<number> {
       const path = resolve(graders, heldOut);
       if (!existsSync(path)) continue;
       process.stdout.write(`\nheld out, totals only: ${path}\n`);
-      await grade(graders, "ask-eval.mjs", ["--gold", path, "--http", url, "--summary"]);
+      failed ||= await grade(graders, "ask-eval.mjs", ["--gold", path, "--http", url, "--summary"]);
     }
     await retrievalTable(readEvalSet(setPath), deps.index, config.corpusDir, deps.embedder);
     const register = registerSummary(deps.index, deps.today());
@@ -154,7 +158,7 @@ async function main(): Promise<number> {
   } finally {
     await app.close();
   }
-  return 0;
+  return failed;
 }
 
 process.exitCode = await main();

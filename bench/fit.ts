@@ -12,6 +12,7 @@ import { linearScore } from "../answer/rank";
 import { type AnswerModel, WEIGHTS_FILE } from "../answer/weights";
 import { loadConfig, processEnv } from "../core/config";
 import { createCliLogger } from "../core/logger";
+import { hasDiacritics } from "../core/text";
 import type { LoadedIndex } from "../index/read";
 import { ensureIndex } from "../ingest/ensure-index";
 import { readEvalSet } from "./eval-set";
@@ -267,11 +268,9 @@ function printGroups(held: Held[], confidence: number[], threshold: number): voi
     const gives = (confidence[at] ?? 0) >= threshold;
     const none = item.example.gold.kind === "unanswerable";
     const right = none ? !gives : gives && item.correct;
-    const language = [...item.example.question].some((character) => character.charCodeAt(0) > 127)
-      ? "vi"
-      : item.example.plan.lang === "en"
-        ? "en"
-        : "vi-unaccented";
+    // The groups `npm run eval` reports.
+    const language =
+      item.example.plan.lang === "en" ? "en" : hasDiacritics(item.example.question) ? "vi" : "vi-unaccented";
     for (const group of [item.example.gold.kind, language]) {
       const counts = groups.get(group) ?? { right: 0, all: 0 };
       counts.all++;

@@ -18,10 +18,12 @@ export const askBody = z.strictObject({
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 
+/** A series key (`count:tai-khoan-dinh-danh-phe-duyet`) or a phrase naming a measure (`tài khoản VNeID`). */
+const measure = z.string().trim().min(1, "name a measure or a series key").max(300).optional();
+
 export const figuresQuery = z.strictObject({
   q: z.string().max(MAX_QUESTION_CHARS).optional(),
-  /** A series key (`count:tai-khoan-dinh-danh-phe-duyet`) or a phrase naming a measure (`tài khoản VNeID`). */
-  measure: z.string().trim().min(1, "name a measure or a series key").max(300).optional(),
+  measure,
   from: isoDate.optional(),
   to: isoDate.optional(),
   doc: z.string().max(200).optional(),
@@ -30,7 +32,7 @@ export const figuresQuery = z.strictObject({
 
 export const seriesQuery = z.strictObject({
   /** Only series whose measure holds these words (or this key). */
-  measure: z.string().trim().min(1, "name a measure or a series key").max(300).optional(),
+  measure,
   /** Only series with at least this many points (reports and values). */
   minPoints: z.coerce.number().int().min(1).max(100).default(1),
   limit: z.coerce.number().int().min(1).max(2000).default(500),

@@ -47,9 +47,9 @@ function standsAlone(folded: string, form: string): boolean {
 /** The provinces and cities a text names, by their canonical name (`TP. HCM` → `Hồ Chí Minh`). */
 export function placesIn(text: string): string[] {
   const folded = fold(text).replace(/\s+/g, " ");
-  const named = places().filter((place) => place.forms.some((form) => standsAlone(folded, form)));
-  // "Huế" inside "Thừa Thiên Huế" is the same place: the longer name wins.
-  return named.map((place) => place.name);
+  return places()
+    .filter((place) => place.forms.some((form) => standsAlone(folded, form)))
+    .map((place) => place.name);
 }
 
 /** Whether a text names a province or city (`Điện Biên (33,25%)`, `TP. Hồ Chí Minh`). */

@@ -143,8 +143,7 @@ export function findGlossaryMatches(foldedText: string): GlossaryMatch[] {
  * folded. Series keys use them so `tài khoản VNeID` and `tài khoản định danh điện tử` are one measure.
  */
 export function reportSynonymGroups(): string[][] {
-  const path = fileURLToPath(new URL("./glossary.json", import.meta.url));
-  const data = glossarySchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  const { data } = compile();
   return [...data.acronyms.map((acronym) => [acronym.short, ...acronym.long]), ...data.synonyms].map(
     (group) => [...new Set(group.map(foldPhrase).filter(Boolean))],
   );

@@ -1,4 +1,4 @@
-import { findBodies, resolveBody } from "../core/bodies";
+import { type BodyMention, findBodies } from "../core/bodies";
 import { type DateMention, findDates } from "../core/dates";
 import { placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
@@ -68,7 +68,7 @@ export interface QueryPlan {
   counted?: Concept;
   /** Numbers the question itself gives: never the answer. */
   givenNumbers: string[];
-  /** Provinces and cities the question names, folded: an answer about them must name them too. */
+  /** Provinces and cities the question names, by canonical name: an answer about them must name them too. */
   places: string[];
   /** Capitalized names in the question that no report mentions (`Noi Bai`). */
   unknownNames: string[];
@@ -524,9 +524,9 @@ function capitalizedNames(question: string): string[] {
 }
 
 /** Names of two or more words in the question (`Noi Bai`) that the reports never mention. */
-function unknownNames(question: string, lexical: LexicalIndex): string[] {
+function unknownNames(question: string, bodyMentions: BodyMention[], lexical: LexicalIndex): string[] {
   // "Ministry of Labour, Invalids and Social Affairs" names a known body, whatever its words.
-  const bodies = findBodies(question).map((body) => fold(question.slice(body.start, body.end)));
+  const bodies = bodyMentions.map((body) => fold(question.slice(body.start, body.end)));
   return capitalizedNames(question).filter((name) => {
     const wording = foldPhrase(name);
     if (bodies.some((body) => body.includes(fold(name)))) return false;
@@ -545,8 +545,8 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
  * A concept that carries a name the question gives must be in any passage that answers it: a name
  * written with capitals, or a body the question names however it is typed ("rieng agribank").
  */
-function markNamedConcepts(concepts: Concept[], question: string): Concept[] {
-  const bodySpans = findBodies(question).map((body) => [body.start, body.end] as [number, number]);
+function markNamedConcepts(concepts: Concept[], question: string, bodyMentions: BodyMention[]): Concept[] {
+  const bodySpans = bodyMentions.map((body) => [body.start, body.end] as [number, number]);
   // Whole syllables only: the name "Sổ" does not make "dân số" a name.
   const names = [
     ...capitalizedNames(question),
@@ -680,15 +680,17 @@ export function understandQuestion(
     blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]),
   );
   const absentWords: string[] = [];
+  const bodyMentions = findBodies(normalized);
   const concepts = markNamedConcepts(
     buildConcepts(conceptText, lang, context.lexical, absentWords),
     normalized,
+    bodyMentions,
   );
   // "As of a day" means the newest figures published up to that day.
   const time = options.asOf
     ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf }
     : timeConstraint(timeMentions);
-  const body = resolveBody(normalized);
+  const body = bodyMentions[0]?.name;
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);
   // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
@@ -723,7 +725,7 @@ export function understandQuestion(
     ...precisionAsked(foldedQuestion),
     concepts,
     givenNumbers,
-    unknownNames: unknownNames(normalized, context.lexical),
+    unknownNames: unknownNames(normalized, bodyMentions, context.lexical),
     places: placesIn(normalized),
     absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),

@@ -127,7 +127,7 @@ function lower(text: string): string {
 }
 
 /** After a comma, whether the next words continue a coordinated noun or verb (`bộ, ngành`, `tra cứu, xác thực`). */
-export function continuesCoordination(words: Array<{ text: string }>, commaIndex: number): boolean {
+function continuesCoordination(words: Array<{ text: string }>, commaIndex: number): boolean {
   const one = lower(words[commaIndex + 1]?.text ?? "");
   const two = `${one} ${lower(words[commaIndex + 2]?.text ?? "")}`;
   return COORDINATED_NOUNS.has(one) || COORDINATED_NOUNS.has(two);

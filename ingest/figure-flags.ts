@@ -4,7 +4,7 @@ import { datesIn as findDates } from "./dates-in";
 import { clauseEnd, clauseStart, enclosingParen } from "./figure-clause";
 import type { ReadFigure } from "./figure-measure";
 import { actionOf } from "./figure-phrases";
-import { PROJECTION_WORDS, RESULT_WORDS, TARGET_REFERENCE, TARGET_WORDS } from "./figure-words";
+import { CHANGE_VERBS, PROJECTION_WORDS, RESULT_WORDS, TARGET_REFERENCE, TARGET_WORDS } from "./figure-words";
 
 /**
  * Whether a figure is a result, a goal, a change, a projection or an earlier value, read from the words
@@ -49,8 +49,6 @@ const EARLIER_BEFORE = /(?:trước đây|trước kia|so với)\s*(?:mức\s+)?
 const CONTRAST = /(?:^|[\s,])(?:nhưng|tuy nhiên|song|thực tế)(?=[\s,])/iu;
 const EARLIER_OPENING = /^\s*(?:[-+•]\s*)?(?:trước đây|trước kia|trước năm \d{4})\s*,?\s+[^,;]*$/iu;
 const COUNTING_GOALS = /^(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)/iu;
-const CHANGE_VERBS = new Set(["tăng", "tăng thêm", "giảm", "giảm thêm", "cắt giảm"]);
-
 /** The `;`-separated part of the sentence around `at`, parentheses kept. */
 function semicolonClause(sentence: string, at: number): { start: number; end: number } {
   const start = sentence.lastIndexOf(";", at - 1) + 1;
@@ -72,12 +70,15 @@ function withoutParentheses(text: string): string {
   return text.replace(/\([^()]*\)/gu, " ");
 }
 
+const TARGET_WORDS_ALL = new RegExp(TARGET_WORDS.source, "giu");
+
 /** A goal named before the figure (`chỉ tiêu … là 100%`), not merely pointed at (`theo lộ trình đề ra`). */
 function namedGoalBefore(sentence: string, figure: ReadFigure): boolean {
   const paren = enclosingParen(sentence, figure.start);
   const from = paren ? paren.open + 1 : 0;
   const before = withoutParentheses(sentence.slice(from, figure.start));
-  const pattern = new RegExp(TARGET_WORDS.source, "giu");
+  const pattern = TARGET_WORDS_ALL;
+  pattern.lastIndex = 0;
   let lastGoal = -1;
   for (let match = pattern.exec(before); match; match = pattern.exec(before)) {
     const wordStart = match.index + match[0].length - (match[1]?.length ?? 0);

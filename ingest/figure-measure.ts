@@ -30,6 +30,7 @@ import {
   type Spot,
   sharedLefts,
 } from "./figure-spot";
+import { DURATION_NOUN } from "./figure-words";
 import { measureFromClause } from "./measure-from-clause";
 
 /**
@@ -50,7 +51,6 @@ const CONVERSION_BEFORE =
 const NOW_CONTRAST = /(?:^|[\s,])(?:nay|hiện nay|bây giờ)\s+(?:chỉ\s+)?(?:còn|rút xuống còn|giảm còn)\s*$/iu;
 const NOW_BEFORE = /(?:xuống còn|còn|thành|xuống|lên)\s*$/iu;
 const DELAY_BEFORE = /(?:chậm tiến độ|chậm|trễ hạn|quá hạn)\s*$/iu;
-const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
 const MAX_TASK_WORDS = 16;
 
 function related(done: ReadFigure[], index: number, relation: Relation, text?: string) {
@@ -213,8 +213,7 @@ function inlineQualifier(
     figure.kind === "money" &&
     endsWithPhrase(before, ["với", "với số tiền", "với tổng số tiền", "với kinh phí"])
   ) {
-    const object = parent.measure.action && parent.noun ? "" : "";
-    return related(done, index, "amount", compose("số tiền", object || withoutRate(parent.measure.text)));
+    return related(done, index, "amount", compose("số tiền", withoutRate(parent.measure.text)));
   }
   return undefined;
 }

@@ -24,7 +24,7 @@ const NOT_IN_NAMES =
   /(?:^|\s)(?:đã|đang|được|sẽ|là|có|đạt|chưa|còn|với|cho|phát động|triển khai|thực hiện|chiếm)(?:\s|$)|[“"”:]/iu;
 export const LEADING_FILLERS =
   /^(?:(?:trong đó|riêng|cụ thể|đồng thời|bên cạnh đó|ngoài ra|qua đó|theo đó|tổng cộng|hiện nay|hiện tại|đến nay|hiện|và|như|kết quả đạt được|gồm|bao gồm|có|dự kiến|giúp|góp phần|nâng|các|những|nhờ đó|do đó|vì vậy)\s*,?\s*:?\s*)+/iu;
-export const TRAILING_FILLERS =
+const TRAILING_FILLERS =
   /(?:\s+(?:hiện nay|đến nay|hiện tại|(?<!(?:thực|xuất|thể|phát)\s+)hiện|đã|cũng|được|thêm|trung bình|tổng cộng|chỉ|mới|là|đạt))+$/iu;
 const CAUSATIVE = /^(?:giúp|góp phần|giúp cho|để)\s+/u;
 /** `hoàn thành cấp` is `cấp`; a lead verb before another names no action of its own. */

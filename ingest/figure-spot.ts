@@ -217,14 +217,6 @@ export function leftOf(spot: Spot): Left {
   return { tail: sharedLefts.get(listed) ?? "", sharedWith: listed };
 }
 
-/** The predicate of a figure, skipping figures coordinated after it (`12 địa phương và 13 bộ, ngành chưa …`). */
-export function sharedPredicate(spot: Spot, nounEnd: number | undefined): string {
-  const { sentence } = spot;
-  const own = predicateAfter(sentence, nounEnd ?? spot.figure.end);
-  if (own) return own;
-  return skippedPredicate(spot, nounEnd);
-}
-
 /** The predicate of the last of several coordinated figures, shared by the first. */
 export function skippedPredicate(spot: Spot, nounEnd: number | undefined): string {
   const { sentence, all, index } = spot;

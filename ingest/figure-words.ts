@@ -427,6 +427,8 @@ export const TARGET_REFERENCE = /(?:^|[^\p{L}])(theo|vượt|so với|với)\s+(
 export const RESULT_WORDS =
   /(?:^|[^\p{L}])(đến nay|hiện nay|mới đạt|đã đạt|đạt được|hiện mới|thực tế|kết quả)(?![\p{L}])/iu;
 
-/** Words that make a following figure the new value and the one before it the earlier one. */
-export const EARLIER_TO_NOW =
-  /^\s*(?:[\p{L}/]+\s+){0,4}?(?:rút gọn\s+)?(xuống còn|còn lại|thành|xuống|còn)\s/iu;
+/** Nouns of time a duration counts: `15 ngày làm việc`, `06 tháng`. */
+export const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
+
+/** Verbs that make a figure a change, not a level: `tăng 15 bậc`, `cắt giảm 1.027 thủ tục`. */
+export const CHANGE_VERBS = new Set(["tăng", "tăng thêm", "giảm", "giảm thêm", "cắt giảm"]);

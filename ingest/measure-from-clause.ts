@@ -17,7 +17,15 @@ import {
   words,
 } from "./figure-phrases";
 import { leftOf, parentBefore, type ReadFigure, type Spot, skippedPredicate } from "./figure-spot";
-import { COPULAS, EXISTENTIALS, MONEY_NOUNS, PARTNER_VERBS, PREPOSITIONS } from "./figure-words";
+import {
+  CHANGE_VERBS,
+  COPULAS,
+  DURATION_NOUN,
+  EXISTENTIALS,
+  MONEY_NOUNS,
+  PARTNER_VERBS,
+  PREPOSITIONS,
+} from "./figure-words";
 
 /**
  * The measure of a figure read from its own clause: what the words before it do to it (`phê duyệt 67
@@ -25,7 +33,6 @@ import { COPULAS, EXISTENTIALS, MONEY_NOUNS, PARTNER_VERBS, PREPOSITIONS } from 
  * tuyến của bộ, ngành đạt 59,57%`), the counted noun and its predicate (`63/63 tỉnh, thành phố đã hoàn
  * thành …`), and the shape of money, durations, ranks and multiples.
  */
-const DURATION_NOUN = /^(?:ngày làm việc|ngày|tháng|năm|tuần|giờ|phút|giây)$/u;
 const STEP_NOUNS = /^(?:bước|lần|lượt|mẫu đơn|loại giấy tờ)$/u;
 const CLASSIFIER_NOUNS = /^(?:lượt|lần)(?:\s|$)/u;
 /** Units of measurement: what they measure is named by the clause's subject (`tốc độ … đạt 151,69 Mbps`). */
@@ -38,8 +45,6 @@ const GOAL_SUBJECT =
   /^(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:giao|đề ra|đặt ra|năm\s+\d{4}|đến năm\s+\d{4}|giai đoạn[\s\d–-]*))*$/iu;
 const DIRECTIVE_VERBS = /^(?:chưa\s+)?(?:yêu cầu|chỉ đạo|đề nghị|giao)$/u;
 const LENGTH_ADJECTIVES: Record<string, string> = { dài: "chiều dài", rộng: "chiều rộng", cao: "chiều cao" };
-const CHANGE_VERBS = new Set(["tăng", "giảm", "tăng thêm", "giảm thêm", "cắt giảm"]);
-
 interface Clause {
   spot: Spot;
   noun: string;

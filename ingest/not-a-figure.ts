@@ -27,7 +27,7 @@ function isYearLike(printed: string): boolean {
 }
 
 /** A title line: most of its letters are capitals (`KẾT LUẬN HỘI NGHỊ … 02 NĂM TRIỂN KHAI`). */
-export function isTitleLine(sentence: string): boolean {
+function isTitleLine(sentence: string): boolean {
   const letters = sentence.replace(/[^\p{L}]/gu, "");
   if (letters.length < 8) return false;
   const upper = letters.replace(/[^\p{Lu}]/gu, "").length;

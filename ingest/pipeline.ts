@@ -47,7 +47,6 @@ export interface IngestReport {
   buildDir: string;
 }
 
-/** A hash of every report and the metadata file: the index is stale when it changes. */
 /**
  * The code that turns reports into an index: a change to how figures, deadlines or dates are read makes
  * the built index stale just as a changed report does.
@@ -71,6 +70,7 @@ function extractionCodeFiles(): string[] {
   );
 }
 
+/** A hash of every report, the metadata file and the extraction code: the index is stale when it changes. */
 export function fingerprintCorpus(corpusDir: string): string {
   const hash = createHash("sha256");
   hash.update(`v${INDEX_FORMAT_VERSION}\n`);
