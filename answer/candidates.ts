@@ -58,6 +58,10 @@ export interface Candidate {
 // A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`) is not an event's date.
 const DOCUMENT_REFERENCE_BEFORE = /\d+\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
 
+/** The question is about a document (names a number, a kind of document or its issuing). */
+export const ASKS_ABOUT_A_DOCUMENT =
+  /\d+\/|\b(?:nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|luat|cong van|van ban|ke hoach|thong bao|cong dien|resolution|decree|decision|directive|circular|law|dispatch|document|plan|issued?|ban hanh)\b/;
+
 export function isDocumentReferenceDate(sentence: string, mention: DateMention): boolean {
   return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
 }
@@ -79,11 +83,14 @@ interface ChunkSentences {
 
 /** A footnote's text starts with its superscript marker (`³ Điển hình là: …`). */
 export const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+const FOOTNOTE_MARKER = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/;
 const LEADS_IN = /:\s*$/;
 
-/** The sentence holding the marker of the footnote that starts at `start`. */
-function referrerOf(document: CleanDocument | undefined, start: number): string | undefined {
-  const note = document?.footnotes.find((footnote) => footnote.start === start);
+/** The sentence holding the marker of the footnote printed at `start` (its text begins past the marker). */
+function referrerOf(document: CleanDocument | undefined, start: number, marker: string): string | undefined {
+  const note = document?.footnotes.find(
+    (footnote) => footnote.start >= start && footnote.start <= start + marker.length,
+  );
   if (!document || note?.referenceAt === undefined) return undefined;
   const from = Math.max(0, note.referenceAt - 600);
   return splitSentences(document.text.slice(from, note.referenceAt + 200)).find(
@@ -136,7 +143,8 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
-        const referrer = FOOTNOTE_START.test(sentence.text) ? referrerOf(document, start) : undefined;
+        const marker = FOOTNOTE_MARKER.exec(sentence.text)?.[0];
+        const referrer = marker ? referrerOf(document, start, marker) : undefined;
         // The sentence before in the same paragraph often names what this one counts ("Tập đoàn Điện
         // lực … . Đến nay, đã có 94,21% khách hàng …"); a footnote's list is about its referring sentence.
         // A list item's task often names its body and object in its first sentence, several sentences

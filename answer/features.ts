@@ -12,6 +12,7 @@ import {
 import type { Concept, Intent, QueryPlan } from "../index/query";
 import { timeFit } from "../index/search";
 import {
+  ASKS_ABOUT_A_DOCUMENT,
   CANDIDATE_KINDS,
   type Candidate,
   type CandidateKind,
@@ -74,6 +75,8 @@ export const FEATURE_NAMES: readonly string[] = [
   "ratio",
   "targetUnasked",
   "targetAsked",
+  "negationAgrees",
+  "negationDiffers",
   "change",
   "dayPrecision",
   "monthPrecision",
@@ -89,6 +92,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "givenNumbers",
   "nameAsked",
   "referenceNamed",
+  "referenceUnasked",
 ];
 
 const FEATURE_AT = new Map(FEATURE_NAMES.map((name, at) => [name, at]));
@@ -102,6 +106,8 @@ export interface QuestionView {
   recency: Map<string, number>;
   /** Syllables of the question and of every wording of its concepts, folded. */
   questionSyllables: Set<string>;
+  /** The question asks about what is not (yet) done: "chưa được số hóa", "not yet connected". */
+  negated: boolean;
   sentenceCache: Map<string, SentenceData>;
   /** Occurrences of the concepts in each deadline's task, by deadline id. */
   taskCache: Map<string, ConceptOccurrences>;
@@ -136,10 +142,19 @@ export function questionView(
     questionSyllables: syllableSet(
       [fold(plan.question), ...plan.concepts.flatMap((concept) => concept.wordings)].join(" "),
     ),
+    negated: isNegated(fold(plan.question)),
     sentenceCache: new Map(),
     taskCache: new Map(),
     phraseCache: new Map(),
   };
+}
+
+// "chưa" ending a question ("đã kết nối chưa?") asks yes or no; before a verb it negates. "No." numbers a document.
+const NEGATION =
+  /\b(?:chua|khong)\b(?!\s*(?:[?.!]|$))|\b(?:not|without|yet|never|lack|lacking|missing|unfinished)\b|n't\b|\bno\b(?!\s*[.\d])/;
+
+function isNegated(folded: string): boolean {
+  return NEGATION.test(folded);
 }
 
 function syllableSet(folded: string): Set<string> {
@@ -314,6 +329,11 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   set(values, "ratio", figure.kind === "ratio" ? 1 : 0);
   set(values, "targetUnasked", (figure.target || figure.projected) && !plan.asksTarget ? 1 : 0);
   set(values, "targetAsked", figure.target && plan.asksTarget ? 1 : 0);
+  // Siblings in one sentence often differ only by "đã" and "chưa" ("2.311 … đã số hóa, … 1.801 … chưa
+  // được số hóa"): the figure whose measure is negated answers a negated question.
+  const measureNegated = isNegated(fold(figure.measure));
+  set(values, "negationAgrees", view.negated && measureNegated ? 1 : 0);
+  set(values, "negationDiffers", view.negated !== measureNegated ? 1 : 0);
   set(values, "change", figure.change || figure.earlier ? 1 : 0);
 }
 
@@ -342,8 +362,12 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
   if (candidate.date) {
     const reference = isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date);
     set(values, "referenceDate", reference ? 1 : 0);
-    if (reference)
+    if (reference) {
       set(values, "referenceNamed", referenceNamed(plan, candidate.sentence.spot.sentence, candidate.date));
+      // The date after a document's number ("số 452/TTg-KSTT ngày 23/5/2023") dates that document, not
+      // the event a question about no document asks for.
+      set(values, "referenceUnasked", ASKS_ABOUT_A_DOCUMENT.test(fold(plan.question)) ? 0 : 1);
+    }
     set(values, "rangeDate", candidate.date.iso.includes("/") ? 1 : 0);
   }
   set(values, "dayPrecision", precision === "day" ? 1 : 0);

@@ -100,6 +100,12 @@ function documentDates(mentions: DateMention[], folded: string, document: Docume
   return found;
 }
 
+// "Chỉ thị số 51" cites another document whatever its number: an alias after such a word is not a reference.
+const OTHER_DOCUMENT_BEFORE =
+  /(?:chi thi|nghi quyet|nghi dinh|quyet dinh|thong tu|cong van|thong bao|to trinh|luat|directive|resolution|decree|decision|circular|dispatch)\s*(?:so\s*)?$/;
+
+const citesAnother = (padded: string, span: Found) => OTHER_DOCUMENT_BEFORE.test(padded.slice(0, span.start));
+
 const near = (a: Found, b: Found) => a.start - b.end <= NEAR && b.start - a.end <= NEAR;
 
 interface ReferenceWords {
@@ -131,7 +137,9 @@ function referenceTo(
 ): { spans: Found[]; dated: boolean } {
   const padded = ` ${folded} `;
   const words = referenceWords(document);
-  const aliasSpans = words.aliases.flatMap((alias) => occurrences(padded, alias));
+  const aliasSpans = words.aliases
+    .flatMap((alias) => occurrences(padded, alias))
+    .filter((span) => !citesAnother(padded, span));
   const kinds = words.kinds.flatMap((word) => occurrences(padded, word));
   if (aliasSpans.length === 0 && kinds.length === 0) return { spans: [], dated: false };
   const marks = words.marks.flatMap((wording) => occurrences(padded, wording));

@@ -101,10 +101,15 @@ export function glossaryData(): GlossaryData {
 /** Replaces chat shorthand (`bn`, `dc`, `tk`) by what it stands for, folded: `co bn tk` → `co bao nhieu tai khoan`. */
 export function expandChatWords(text: string): string {
   const { chat } = compile();
-  return text.replace(
-    // Not inside a document number: the "TTg" of "206/QĐ-TTg" is not chat.
-    /(?<![\p{L}\p{N}/-])[\p{L}]{1,6}(?![\p{L}\p{N}/-])/gu,
-    (word) => chat.get(fold(word)) ?? word,
+  return (
+    text
+      // "kh51", "nq57": a document's kind typed glued to its number.
+      .replace(/(?<![\p{L}\p{N}/-])(\p{L}{2,3})(\d{2,4})(?![\p{L}\p{N}/-])/gu, "$1 $2")
+      .replace(
+        // Not inside a document number: the "TTg" of "206/QĐ-TTg" is not chat.
+        /(?<![\p{L}\p{N}/-])[\p{L}]{1,6}(?![\p{L}\p{N}/-])/gu,
+        (word) => chat.get(fold(word)) ?? word,
+      )
   );
 }
 

@@ -170,6 +170,11 @@ const ENGLISH_STOP = new Set([
   "percentage",
   "rate",
   "proportion",
+  // English words that are also folded Vietnamese syllables (nợ, đây): never a topic in English.
+  "no",
+  "if",
+  "go",
+  "day",
   // Words that frame an English question without naming what it asks about.
   ..."through roughly approximately far so actually still doing done able need needs needed made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five all years other such whole together among towards overall following set show went worked helped helping help found meet start".split(
     " ",
@@ -238,7 +243,7 @@ const AMOUNT_QUESTION =
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
 const MONEY_WORDS =
-  /\b(bao nhieu tien(?! ich\b| do\b)|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax|price|muc phi|le phi|giai thuong)\b/;
+  /\b(bao nhieu tien(?! ich\b| do\b)|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong(?! chi\b)|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax|price|muc phi|le phi|giai thuong)\b/;
 const BODY_WORDS =
   /\b(co quan nao|don vi nao|don vi cap \w+ nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =

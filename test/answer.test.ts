@@ -66,6 +66,23 @@ describe("figures", () => {
     expect(result.figures[0]?.text).toBe("10.599");
   });
 
+  it("reads a footnote with the sentence whose marker points to it", async () => {
+    // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
+    const result = await ask(
+      "Trong số các nhiệm vụ chậm tiến độ nêu tại hội nghị 2 năm Đề án 06, Bộ Thông tin và Truyền thông còn bao nhiêu nhiệm vụ?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.figures[0]?.text).toBe("05");
+    expect(result.citations[0]?.quote).toContain("Bộ Thông tin và Truyền thông có 05 nhiệm vụ");
+  });
+
+  it("counts comrades as people, not money", async () => {
+    const result = await ask(
+      "Theo báo cáo tổng kết, Tổ Công tác đã được bổ sung thêm bao nhiêu đồng chí Bộ trưởng làm thành viên?",
+    );
+    expect(result.figures[0]?.text).toBe("05");
+  });
+
   it("never answers with a number the question itself gives", async () => {
     const result = await ask(
       "Đối với 116 CSDL được giao theo Nghị quyết 71/NQ-CP, có bao nhiêu CSDL đã có nền tảng và được hình thành tập trung?",

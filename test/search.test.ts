@@ -78,6 +78,8 @@ describe("query understanding", () => {
     expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
     // "tiện ích" (utilities) folds to "tien ich": a count, not money.
     expect(plan("có bao nhiêu tiện ích trên VNeID?").expects).toBeUndefined();
+    // "đồng chí" (comrade) counts people, not đồng (money).
+    expect(plan("bổ sung bao nhiêu đồng chí Bộ trưởng vào Tổ công tác?").expects).toBeUndefined();
     expect(plan("Theo slide VKSNDTC, bao nhiêu địa phương?").docIds).toEqual([
       "vksndtc-slides-de-an-06-2025",
     ]);
@@ -93,6 +95,10 @@ describe("query understanding", () => {
     expect(plan("kh 51 giao cong an tinh chu tri bao nhieu dich vu cong").docIds).toEqual([
       "slides-ke-hoach-51-kh-ubnd-2022",
     ]);
+    // Typed glued to its number, the plan is still named.
+    expect(plan("kh51 so lao dong chu tri may dvc").docIds).toEqual(["slides-ke-hoach-51-kh-ubnd-2022"]);
+    // "Chỉ thị số 51" cites a directive with the same number as Plan 51, not the plan.
+    expect(plan("Chỉ thị số 51 của Ban Bí thư được ban hành ngày nào?").docIds).toEqual([]);
     // A time alone is a time, not a report.
     const dated = plan("Tính đến tháng 1/2025, có bao nhiêu tài khoản được kích hoạt?");
     expect(dated.docIds).toEqual([]);
@@ -124,6 +130,13 @@ describe("query understanding", () => {
       plan("What is the date of Resolution 175/NQ-CP?").concepts.map((concept) => concept.literal),
     ).not.toContain("the");
     expect(plan("Chỉ số Online Service Index (OSI) của Việt Nam năm 2024 là bao nhiêu?").lang).toBe("vi");
+    // "no" and "day" fold like Vietnamese syllables (nợ, đây); "No." numbers a document.
+    const literals = (question: string) => plan(question).concepts.map((concept) => concept.literal);
+    expect(literals("On what date was document No. 5721 issued?")).not.toContain("no");
+    expect(literals("How many villages had no mobile signal?")).not.toContain("no");
+    expect(literals("How many times a day is VNeID accessed?")).toEqual(
+      expect.arrayContaining(["times", "a day", "accessed"]),
+    );
   });
 
   it("requires only the names the question gives, not words that fold like them", () => {
