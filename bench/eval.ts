@@ -25,12 +25,17 @@ import { simpleBm25 } from "./simple-bm25";
  * - the graded set (default `../shared/eval/dev.jsonl`): the table by kind and language, the misses with
  *   `--verbose`;
  * - the held-out sets, totals only: `check.jsonl` beside it and the project's own held-out half
- *   (`bench/graded/extra-holdout.jsonl`), neither ever fitted on;
+ *   (`bench/graded/extra-holdout*.jsonl`), never fitted on;
  * - retrieval: is the expected quote in the top 1 / top 3 passages, beside LangChain's default recipe
  *   (1000/200 character chunks, plain BM25), and how long search and answers take;
  * - the deadline register's recall, precision and bodies against `../shared/eval/deadlines.jsonl`.
  */
-const HELD_OUT = ["check.jsonl", resolve("bench/graded/extra-holdout.jsonl")];
+const HELD_OUT = [
+  "check.jsonl",
+  ...["extra-holdout", "extra-holdout-3a", "extra-holdout-3b", "extra-holdout-3c"].map((name) =>
+    resolve(`bench/graded/${name}.jsonl`),
+  ),
+];
 const NO_QUOTE = -2;
 
 async function baselineRanker(corpusDir: string): Promise<(question: string) => string[]> {

@@ -108,6 +108,10 @@ describe("query understanding", () => {
   it("reads chat shorthand and bare topics", () => {
     // A document number's parts are not chat: "TTg" in "206/QĐ-TTg" stays as printed.
     expect(plan("Theo Quyết định 206/QĐ-TTg có bao nhiêu dịch vụ công?").question).toContain("206/QĐ-TTg");
+    // "xong" (done) is how a chat question says "hoàn thành".
+    expect(plan("bn dia phuong so hoa xong du lieu dat dai").concepts.flatMap((c) => c.wordings)).toContain(
+      "hoan thanh",
+    );
     const chat = plan("bn tk dc kich hoat");
     expect(chat).toMatchObject({ intent: "figure", asksCount: true });
     expect(chat.concepts.map((concept) => concept.literal)).toContain("tai khoan");
