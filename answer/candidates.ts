@@ -66,6 +66,25 @@ export function isDocumentReferenceDate(sentence: string, mention: DateMention):
   return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
 }
 
+const DOCUMENT_NUMBER = /\d+\/[\p{L}\d]+/gu;
+
+/**
+ * "When was Resolution 175/NQ-CP issued?": the date printed right after the number the question names
+ * ("Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023") is the document's own date (1), the date after
+ * another number is not (-1).
+ */
+export function referenceNamed(question: string, sentence: string, date: DateMention): number {
+  const named = fold(question).match(DOCUMENT_NUMBER);
+  if (!named) return 0;
+  // The number nearest before the date is the one it dates: in a list of citations ("Luật … số
+  // 91/2025/QH15; Nghị định số 59/2022/NĐ-CP ngày 5/9/2022") another document's date is not the named one's.
+  const nearest = fold(sentence.slice(Math.max(0, date.start - 60), date.start))
+    .match(DOCUMENT_NUMBER)
+    ?.at(-1);
+  if (!nearest) return 0;
+  return named.some((number) => nearest.startsWith(number) || number.startsWith(nearest)) ? 1 : -1;
+}
+
 interface ChunkSentence {
   start: number;
   text: string;
@@ -227,8 +246,13 @@ const PRINTED_NUMBER = /\d+(?:[.,]\d+)*/g;
 const LIST_LABELS = /^\s*(?:(?:\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-–+•»])\s*)+/u;
 
 /** A number the sentence prints besides those the question gives, its list labels and its years. */
+// A document's number ("Kế hoạch số 563/KH-UBND") and a date ("27/12/2024") count nothing.
+const NUMBER_OR_DATE =
+  /\d+\s*\/\s*(?:\d+\s*\/\s*)?\p{L}[\p{L}\d-]*|\b\d{1,2}\s*\/\s*(?:\d{1,2}\s*\/\s*)?(?:19|20)\d{2}\b/gu;
+
 function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
-  return (sentence.replace(LIST_LABELS, "").match(PRINTED_NUMBER) ?? []).some(
+  const counted = sentence.replace(LIST_LABELS, "").replace(NUMBER_OR_DATE, " ");
+  return (counted.match(PRINTED_NUMBER) ?? []).some(
     (number) => !givenNumbers.includes(number) && !/^(?:19|20)\d{2}$/.test(number),
   );
 }
@@ -265,13 +289,24 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   // "When…?" needs a date: a count ("22 hội nghị", "06 tháng") never answers it, and a sentence does
   // only when it prints a year the date reader left alone.
   if ((plan.intent === "date" || plan.intent === "deadline") && candidate.kind === "figure") return false;
+  // "Luật … số 91/2025/QH15 có hiệu lực từ ngày nào?": the date after another document's number is not its date.
+  if (
+    candidate.kind === "date" &&
+    candidate.date &&
+    isDocumentReferenceDate(sentence, candidate.date) &&
+    referenceNamed(plan.question, sentence, candidate.date) < 0
+  )
+    return false;
   if ((plan.intent === "date" || plan.intent === "deadline") && candidate.kind === "sentence") {
     if (!/\b(?:19|20)\d{2}\b/.test(sentence)) return false;
   }
   if (plan.expectsName === "place" && !namesPlace(sentence)) return false;
   // A figure about Hà Nội comes from a passage that names Hà Nội.
   if (plan.places.length === 0) return true;
-  const named = placesIn(candidate.sentence.foldedContext);
+  // A sentence is quoted as the answer: it names the place itself.
+  const named = placesIn(
+    candidate.kind === "sentence" ? candidate.sentence.folded : candidate.sentence.foldedContext,
+  );
   return plan.places.every((place) => named.includes(place));
 }
 

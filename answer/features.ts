@@ -1,5 +1,4 @@
 import { findBodies } from "../core/bodies";
-import type { DateMention } from "../core/dates";
 import { namesPlace } from "../core/places";
 import { fold } from "../core/text";
 import {
@@ -18,6 +17,7 @@ import {
   type CandidateKind,
   FOOTNOTE_START,
   isDocumentReferenceDate,
+  referenceNamed,
   type SentenceInContext,
 } from "./candidates";
 import { clauseAround } from "./score-passage";
@@ -343,19 +343,6 @@ function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number
   return periodStart <= time.periodEnd && periodEnd >= time.periodStart ? 1 : 0;
 }
 
-const DOCUMENT_NUMBER = /\d+\/[\p{L}\d]+/gu;
-
-/**
- * "When was Resolution 175/NQ-CP issued?": the date printed right after the number the question names
- * ("Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023") is the document's own date.
- */
-function referenceNamed(plan: QueryPlan, sentence: string, date: DateMention): number {
-  const named = fold(plan.question).match(DOCUMENT_NUMBER);
-  if (!named) return 0;
-  const before = fold(sentence.slice(Math.max(0, date.start - 40), date.start));
-  return named.some((number) => before.includes(number)) ? 1 : 0;
-}
-
 function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPlan): void {
   const precision = candidate.date?.precision ?? candidate.deadline?.precision;
   if (!precision) return;
@@ -363,7 +350,11 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
     const reference = isDocumentReferenceDate(candidate.sentence.spot.sentence, candidate.date);
     set(values, "referenceDate", reference ? 1 : 0);
     if (reference) {
-      set(values, "referenceNamed", referenceNamed(plan, candidate.sentence.spot.sentence, candidate.date));
+      set(
+        values,
+        "referenceNamed",
+        referenceNamed(plan.question, candidate.sentence.spot.sentence, candidate.date),
+      );
       // The date after a document's number ("số 452/TTg-KSTT ngày 23/5/2023") dates that document, not
       // the event a question about no document asks for.
       set(values, "referenceUnasked", ASKS_ABOUT_A_DOCUMENT.test(fold(plan.question)) ? 0 : 1);

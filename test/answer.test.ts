@@ -254,6 +254,12 @@ describe("questions the reports do not answer", () => {
     "When did Noi Bai airport start biometric VNeID check-in for passengers?",
     // A count asked of a passage that prints no number ("tin báo tố giác … qua VNeID").
     "da co bao nhieu tin bao to giac toi pham gui qua vneid",
+    // The passage prints only a plan's number and date ("Kế hoạch số 563/KH-UBND ngày 27/12/2024").
+    "chien dich 15 ngay dem o bac ninh so hoa duoc bao nhieu du lieu ho tich",
+    // The passage names other provinces, not Nghệ An.
+    "Tỉnh Nghệ An đã nhận bao nhiêu hồ sơ cấp Phiếu lý lịch tư pháp qua VNeID?",
+    // The footnote citing the law dates the decree after it ("… số 91/2025/QH15; Nghị định số 59/2022/NĐ-CP ngày 5/9/2022").
+    "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 bắt đầu có hiệu lực từ ngày nào?",
   ])("says so for %s and shows the closest passages", async (question) => {
     const result = await ask(question);
     expect(result.status).toBe("not_found");
