@@ -237,6 +237,8 @@ const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
 const FIGURE_WORDS =
   /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
+const NAME_WORDS =
+  /\b(ten la gi|ten gi|co ten la|goi la gi|what (?:is|are) (?:it|they) called|what (?:are|were) (?:their|the) names|named what)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
 const AMOUNT_QUESTION =
   /\bwhat\b[^?]{0,40}\b(revenue|budget|cost|costs|amount|number|total|value|score|rate|share|percentage|funding|spending|level|fee|fees|price|age|sum)\b/;
@@ -291,6 +293,8 @@ function detectIntent(folded: string): Intent {
   // "Chỉ tiêu tỷ lệ … 40% phải đạt trong năm nào?" asks for a date, whatever figures it names.
   if (ONE_DATE_WORDS.test(folded) && !COUNT_WORDS_ONLY.test(folded))
     return GOAL_WORDS.test(folded) ? "deadline" : "date";
+  // "mấy ứng dụng … tên là gì" asks for their names, not how many there are.
+  if (NAME_WORDS.test(folded)) return "fact";
   if (FIGURE_WORDS.test(folded) || AMOUNT_QUESTION.test(folded)) return "figure";
   if (DATE_WORDS.test(folded)) return "date";
   return "fact";

@@ -74,6 +74,8 @@ describe("query understanding", () => {
       time: { iso: "2025-01" },
     });
     expect(plan("Bộ Y tế phải hoàn thành khi nào?")).toMatchObject({ intent: "deadline", body: "Bộ Y tế" });
+    // "mấy ứng dụng … tên là gì" asks for names, not a count.
+    expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
     expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
     // "tiện ích" (utilities) folds to "tien ich": a count, not money.
