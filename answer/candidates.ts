@@ -3,6 +3,7 @@ import { namesPlace, placesIn } from "../core/places";
 import { splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
+import { CITED_DOCUMENT_KINDS } from "../index/document-reference";
 import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
 import type { SearchHit } from "../index/search";
@@ -59,8 +60,9 @@ export interface Candidate {
 const DOCUMENT_REFERENCE_BEFORE = /\d+\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
 
 /** The question is about a document (names a number, a kind of document or its issuing). */
-export const ASKS_ABOUT_A_DOCUMENT =
-  /\d+\/|\b(?:nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|luat|cong van|van ban|ke hoach|thong bao|cong dien|resolution|decree|decision|directive|circular|law|dispatch|document|plan|issued?|ban hanh)\b/;
+export const ASKS_ABOUT_A_DOCUMENT = new RegExp(
+  `\\d+/|\\b(?:${CITED_DOCUMENT_KINDS}|van ban|ke hoach|document|plan|issued?|ban hanh)\\b`,
+);
 
 export function isDocumentReferenceDate(sentence: string, mention: DateMention): boolean {
   return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
@@ -101,8 +103,7 @@ interface ChunkSentences {
 }
 
 /** A footnote's text starts with its superscript marker (`³ Điển hình là: …`). */
-export const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
-const FOOTNOTE_MARKER = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/;
+export const FOOTNOTE_START = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/;
 const LEADS_IN = /:\s*$/;
 
 /** The sentence holding the marker of the footnote printed at `start` (its text begins past the marker). */
@@ -162,7 +163,7 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
-        const marker = FOOTNOTE_MARKER.exec(sentence.text)?.[0];
+        const marker = FOOTNOTE_START.exec(sentence.text)?.[0];
         const referrer = marker ? referrerOf(document, start, marker) : undefined;
         // The sentence before in the same paragraph often names what this one counts ("Tập đoàn Điện
         // lực … . Đến nay, đã có 94,21% khách hàng …"); a footnote's list is about its referring sentence.

@@ -100,9 +100,12 @@ function documentDates(mentions: DateMention[], folded: string, document: Docume
   return found;
 }
 
+/** Kinds of document the reports cite but never are, folded (a pattern's alternatives). */
+export const CITED_DOCUMENT_KINDS =
+  "chi thi|nghi quyet|nghi dinh|quyet dinh|thong tu|cong van|thong bao|to trinh|cong dien|luat|directive|resolution|decree|decision|circular|dispatch|law";
+
 // "Chỉ thị số 51" cites another document whatever its number: an alias after such a word is not a reference.
-const OTHER_DOCUMENT_BEFORE =
-  /(?:chi thi|nghi quyet|nghi dinh|quyet dinh|thong tu|cong van|thong bao|to trinh|luat|directive|resolution|decree|decision|circular|dispatch)\s*(?:so\s*)?$/;
+const OTHER_DOCUMENT_BEFORE = new RegExp(`\\b(?:${CITED_DOCUMENT_KINDS})\\s*(?:so\\s*)?$`);
 
 const citesAnother = (padded: string, span: Found) => OTHER_DOCUMENT_BEFORE.test(padded.slice(0, span.start));
 
