@@ -108,6 +108,8 @@ export interface QuestionView {
   questionSyllables: Set<string>;
   /** The question asks about what is not (yet) done: "chưa được số hóa", "not yet connected". */
   negated: boolean;
+  /** The question is about a document (its number, its kind, its issuing). */
+  asksAboutDocument: boolean;
   sentenceCache: Map<string, SentenceData>;
   /** Occurrences of the concepts in each deadline's task, by deadline id. */
   taskCache: Map<string, ConceptOccurrences>;
@@ -134,15 +136,17 @@ export function questionView(
   const recency = new Map(
     ordered.map((document, at) => [document.id, ordered.length > 1 ? at / (ordered.length - 1) : 1]),
   );
+  const folded = fold(plan.question);
   return {
     plan,
     bestHitScore: bestHitScore > 0 ? bestHitScore : 1,
     maxConceptWeight: Math.max(0, ...plan.concepts.map((concept) => concept.weight)),
     recency,
     questionSyllables: syllableSet(
-      [fold(plan.question), ...plan.concepts.flatMap((concept) => concept.wordings)].join(" "),
+      [folded, ...plan.concepts.flatMap((concept) => concept.wordings)].join(" "),
     ),
-    negated: isNegated(fold(plan.question)),
+    negated: isNegated(folded),
+    asksAboutDocument: ASKS_ABOUT_A_DOCUMENT.test(folded),
     sentenceCache: new Map(),
     taskCache: new Map(),
     phraseCache: new Map(),
@@ -343,7 +347,8 @@ function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number
   return periodStart <= time.periodEnd && periodEnd >= time.periodStart ? 1 : 0;
 }
 
-function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPlan): void {
+function dateFeatures(values: Float64Array, candidate: Candidate, view: QuestionView): void {
+  const { plan } = view;
   const precision = candidate.date?.precision ?? candidate.deadline?.precision;
   if (!precision) return;
   if (candidate.date) {
@@ -357,7 +362,7 @@ function dateFeatures(values: Float64Array, candidate: Candidate, plan: QueryPla
       );
       // The date after a document's number ("số 452/TTg-KSTT ngày 23/5/2023") dates that document, not
       // the event a question about no document asks for.
-      set(values, "referenceUnasked", ASKS_ABOUT_A_DOCUMENT.test(fold(plan.question)) ? 0 : 1);
+      set(values, "referenceUnasked", view.asksAboutDocument ? 0 : 1);
     }
     set(values, "rangeDate", candidate.date.iso.includes("/") ? 1 : 0);
   }
@@ -576,7 +581,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "countedAfter", countedAfter(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));
   figureFeatures(values, candidate, view);
-  dateFeatures(values, candidate, plan);
+  dateFeatures(values, candidate, view);
   return values;
 }
 
