@@ -348,6 +348,11 @@ function typicalLineWidth(lines: Line[]): number {
   return widths[Math.floor(widths.length * 0.75)] ?? 80;
 }
 
+/** A line as wide as the page's lines (a wrapped layout, not one paragraph per line). */
+function fillsLine(text: string, typicalWidth: number): boolean {
+  return typicalWidth <= 120 && text.length >= typicalWidth - 3;
+}
+
 /** Whether `next` continues the paragraph that `previous` ends. */
 function continuesParagraph(previous: Line, next: Line, layout: Layout): boolean {
   const { doubleSpaced, slides, typicalWidth } = layout;
@@ -366,6 +371,9 @@ function continuesParagraph(previous: Line, next: Line, layout: Layout): boolean
   if (LIST_MARKER.test(after))
     return !/[.!?…:;)]["”’)\]]*$/u.test(before) && (doubleSpaced || next.blankBefore === 0);
   if (startsLowercase(after)) return true;
+  // A sentence that happens to end at the end of a full wrapped line does not end its paragraph: a
+  // paragraph's last line is short. The next sentence goes on unless it is an item or a heading (above).
+  if (endsSentence(before) && fillsLine(before, typicalWidth) && /^\p{Lu}\p{Ll}/u.test(after)) return true;
   if (endsSentence(before) || /[:;]["”’)]*$/.test(before)) return false;
   // Across a blank line only a clause left open (`Đắk Lắk,` / `… của`) goes on.
   if (!doubleSpaced && next.blankBefore > 0) return /,$/.test(before) || FUNCTION_WORD_END.test(before);

@@ -42,6 +42,17 @@ describe("cleaning the real reports", () => {
     ]);
   });
 
+  it("keeps a paragraph whole when one of its sentences ends at the end of a full line", () => {
+    // The exam figures read on from the sentence naming the service they count.
+    expect(documentById("bao-cao-tong-ket-de-an-06-2025").text).toContain(
+      "Đã tổ chức dưới hình thức đăng ký trực tuyến. Trong 04 năm triển khai, đã có tổng số 4.255.702 thí sinh",
+    );
+    const full = "Các bộ, ngành đã hoàn thành kết nối dữ liệu với Cơ sở dữ liệu quốc gia về dân cư.";
+    const short = "Câu cuối của đoạn thì ngắn.";
+    const paragraphs = cleanText([full, full, short, full, short].join("\n")).text.split("\n");
+    expect(paragraphs).toEqual([`${full} ${full} ${short}`, `${full} ${short}`]);
+  });
+
   it("normalizes Unicode and strips emphasis marks", () => {
     for (const document of testIndex().documents) {
       expect(document.text).toBe(document.text.normalize("NFC"));
