@@ -1,5 +1,5 @@
 import { findBodies } from "../core/bodies";
-import { namesPlace } from "../core/places";
+import { namesPlace, placeBefore } from "../core/places";
 import { fold } from "../core/text";
 import {
   type ConceptOccurrences,
@@ -63,6 +63,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "countedAfter",
   "nearness",
   "bodyNear",
+  "placeNear",
   "firstOfKind",
   "unitFit",
   "measureFit",
@@ -497,7 +498,9 @@ function leadBefore(plan: QueryPlan, spot: SpotText): number {
 function countedAfter(plan: QueryPlan, spot: SpotText): number {
   const counted = plan.counted ? plan.concepts.indexOf(plan.counted) : -1;
   if (counted === -1 || spot.whole) return 0;
-  return within(plan, spot, spot.end, spot.end + COUNTED_AFTER, [counted]);
+  // "… mới đạt 31,7%; tỷ lệ hồ sơ …": what follows the clause's end is the next figure's, not this one's.
+  const clauseEnd = clauseAround(spot.text, spot.start).end;
+  return within(plan, spot, spot.end, Math.min(spot.end + COUNTED_AFTER, clauseEnd), [counted]);
 }
 
 /**
@@ -521,6 +524,13 @@ function clauseOf(
     nearest = Math.min(nearest, distance);
   }
   return { clause: covered.score, nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0 };
+}
+
+/** The place named last before the spot is one the question names (1), another place (-1), or none (0). */
+function placeNear(places: string[], spot: SpotText): number {
+  const place = placeBefore(spot.folded, spot.start);
+  if (!place) return 0;
+  return places.includes(place) ? 1 : -1;
 }
 
 /** The body the question names stands near the spot (1), elsewhere in the text (0.5), or not at all (-1). */
@@ -580,6 +590,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "leadBefore", leadBefore(plan, own));
   set(values, "countedAfter", countedAfter(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));
+  if (plan.places.length > 0 && !own.whole) set(values, "placeNear", placeNear(plan.places, own));
   figureFeatures(values, candidate, view);
   dateFeatures(values, candidate, view);
   return values;

@@ -56,3 +56,37 @@ export function placesIn(text: string): string[] {
 export function namesPlace(text: string): boolean {
   return placesIn(text).length > 0;
 }
+
+export interface PlaceMention {
+  name: string;
+  /** Every folded form of the place (its name and aliases). */
+  forms: string[];
+  start: number;
+  end: number;
+}
+
+/** Where a folded text names provinces and cities, as whole words, in order. */
+export function placeMentions(foldedText: string): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  for (const place of places()) {
+    for (const form of place.forms) {
+      for (let at = foldedText.indexOf(form); at !== -1; at = foldedText.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (/\p{L}/u.test(foldedText[at - 1] ?? "") || /\p{L}/u.test(foldedText[end] ?? "")) continue;
+        found.push({ name: place.name, forms: place.forms, start: at, end });
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The place named last before `offset` in a folded text (`dien bien (33,25%), ha nam (` → `Hà Nam`):
+ * in a list of provinces with their figures, the one a figure belongs to.
+ */
+export function placeBefore(foldedText: string, offset: number): string | undefined {
+  return placeMentions(foldedText)
+    .filter((mention) => mention.end <= offset)
+    .sort((a, b) => a.end - b.end)
+    .at(-1)?.name;
+}

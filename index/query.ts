@@ -1,6 +1,6 @@
 import { type BodyMention, findBodies } from "../core/bodies";
 import { type DateMention, findDates } from "../core/dates";
-import { placesIn } from "../core/places";
+import { placeMentions, placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
 import { findDocumentReference } from "./document-reference";
@@ -451,6 +451,18 @@ function buildConcepts(
   absent: string[] = [],
 ): Concept[] {
   const concepts: Concept[] = [];
+  // A province is one name, whatever its syllables say alone ("Hà Nam" is not "hà" and "năm").
+  const places = placeMentions(text);
+  for (const place of places) {
+    const wordings = place.forms.filter((form) => occursInCorpus(lexical, form));
+    if (wordings.length === 0) continue;
+    const weight = Math.max(...wordings.map((wording) => pairWeight(lexical, wording)));
+    concepts.push({ wordings, weight, literal: text.slice(place.start, place.end) });
+  }
+  text = blank(
+    text,
+    places.map((place) => [place.start, place.end] as [number, number]),
+  );
   const glossary = findGlossaryMatches(text.replace(/\s+/g, " ").trim());
   let rest = text.replace(/\s+/g, " ").trim();
   for (const match of glossary) {

@@ -66,6 +66,19 @@ describe("figures", () => {
     expect(result.figures[0]?.text).toBe("10.599");
   });
 
+  it("takes a province's figure from a list of provinces, read as one name", async () => {
+    // "Điện Biên (33,25%), Hà Nam (27,72%), Hà Tĩnh (25,88%)": each figure belongs to the name before it,
+    // and "Hà Nam" is a province, not "hà" and "năm".
+    for (const [question, figure] of [
+      ["ha nam tich hop so suc khoe dien tu cho bao nhieu % dan so", "27,72%"],
+      ["Hà Tĩnh đã tích hợp Sổ sức khỏe điện tử cho bao nhiêu phần trăm dân số?", "25,88%"],
+    ] as const) {
+      const result = await ask(question);
+      expect(result.status).toBe("answered");
+      expect(result.figures[0]?.text).toBe(figure);
+    }
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(
