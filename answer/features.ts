@@ -60,6 +60,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "windowCoverage",
   "segmentCoverage",
   "leadBefore",
+  "actionBefore",
   "countedAfter",
   "nearness",
   "bodyNear",
@@ -391,6 +392,7 @@ function dateFeatures(values: Float64Array, candidate: Candidate, view: Question
 const WINDOW_BEFORE = 120;
 const WINDOW_AFTER = 60;
 const COUNTED_AFTER = 40;
+const ACTION_BEFORE = 40;
 
 /**
  * Where a candidate's answer stands: the text it is read in (its sentence; a deadline's task), the
@@ -494,6 +496,14 @@ function leadBefore(plan: QueryPlan, spot: SpotText): number {
   return within(plan, spot, spot.start - WINDOW_BEFORE, spot.start, lead);
 }
 
+/** The action the question counts (`hoàn thành` before "bao nhiêu") stands right before the spot, in its clause. */
+function actionBefore(plan: QueryPlan, spot: SpotText): number {
+  const action = plan.concepts.findIndex((concept) => concept.asksAction);
+  if (action === -1 || spot.whole) return 0;
+  const clauseStart = clauseAround(spot.text, spot.start).start;
+  return within(plan, spot, Math.max(clauseStart, spot.start - ACTION_BEFORE), spot.start, [action]);
+}
+
 /** The thing the question counts stands right after the spot (`… 547 mẫu ADN`). */
 function countedAfter(plan: QueryPlan, spot: SpotText): number {
   const counted = plan.counted ? plan.concepts.indexOf(plan.counted) : -1;
@@ -588,6 +598,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "windowCoverage", windowCoverage(plan, own));
   set(values, "segmentCoverage", within(plan, own, own.segment[0], own.segment[1]));
   set(values, "leadBefore", leadBefore(plan, own));
+  set(values, "actionBefore", actionBefore(plan, own));
   set(values, "countedAfter", countedAfter(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));
   if (plan.places.length > 0 && !own.whole) set(values, "placeNear", placeNear(plan.places, own));

@@ -26,6 +26,8 @@ export interface Concept {
   required?: boolean;
   /** The concept stands before the question word (`Bộ Công an đã cấp` in "Bộ Công an đã cấp bao nhiêu thẻ"). */
   beforeAsk?: boolean;
+  /** The predicate right before "bao nhiêu" (`hoàn thành` in "đã hoàn thành được bao nhiêu nhiệm vụ"). */
+  asksAction?: boolean;
 }
 
 export interface TimeConstraint {
@@ -660,6 +662,26 @@ function markBeforeAsk(folded: string, concepts: Concept[]): void {
   }
 }
 
+const COUNT_ASK = /\b(bao nhieu|may)\b(?! tinh)/;
+
+/**
+ * Vietnamese puts the action counted right before the question word: "đã hoàn thành được bao nhiêu
+ * nhiệm vụ", "chủ trì mấy dịch vụ". Among figures of one sentence (`Đã hoàn thành 436 nhiệm vụ, đang
+ * triển khai 497 nhiệm vụ`) that action tells them apart.
+ */
+function markAskedAction(folded: string, concepts: Concept[], lang: "vi" | "en"): void {
+  const ask = lang === "vi" ? COUNT_ASK.exec(folded) : null;
+  if (!ask) return;
+  let nearest: { concept: Concept; end: number } | undefined;
+  for (const concept of concepts) {
+    const at = folded.lastIndexOf(concept.literal, ask.index - concept.literal.length);
+    const end = at + concept.literal.length;
+    if (at === -1 || ask.index - end > 12) continue;
+    if (!nearest || end > nearest.end) nearest = { concept, end };
+  }
+  if (nearest) nearest.concept.asksAction = true;
+}
+
 /** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
 function vietnameseNotation(english: string): string {
   const [whole = "", decimals] = english.split(".");
@@ -714,6 +736,7 @@ export function understandQuestion(
   const body = bodyMentions[0]?.name;
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);
+  markAskedAction(folded, concepts, lang);
   // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   const givenNumbers = (

@@ -79,6 +79,19 @@ describe("figures", () => {
     }
   });
 
+  it("tells the figures of one sentence apart by the action the question counts", async () => {
+    // "Đã hoàn thành 436 nhiệm vụ, thực hiện thường xuyên 176 nhiệm vụ, đang triển khai 497 nhiệm vụ",
+    // right after the sentence that totals 1.159 tasks in words closer to the question's.
+    for (const question of [
+      "Trong giai đoạn 2022–2025 các bộ ngành địa phương đã hoàn thành được bao nhiêu nhiệm vụ?",
+      "cac bo nganh dia phuong da hoan thanh bao nhieu nhiem vu de an 06 giai doan 2022-2025",
+    ]) {
+      const result = await ask(question);
+      expect(result.status).toBe("answered");
+      expect(result.figures[0]?.text).toBe("436");
+    }
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(
