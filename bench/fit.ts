@@ -24,7 +24,15 @@ import { DEFAULT_EVAL_SET } from "./questions";
  * cross-validated by document and by question style, then the confidence calibration and the
  * coverage-vs-accuracy curve the refusal threshold is read from.
  */
-/** A graded question counts as much as this many generated ones: graded questions are what users ask. */
+/**
+ * Questions generated with several seeds: each draws other items and other wordings of them, and one
+ * draw alone moved the fitted weights (and the refusal threshold) as much as the changes being measured.
+ */
+const GENERATION_SEEDS = 3;
+/**
+ * A graded question counts as much as this many generated ones (of one seed's draw: each generated
+ * question weighs 1 / GENERATION_SEEDS): graded questions are what users ask.
+ */
 const DEV_WEIGHT = 3;
 /**
  * In the confidence model, a generated question counts this much: whether an answer can be trusted is
@@ -70,7 +78,7 @@ function rankingSet(examples: Example[]) {
   return examples.map((example) => ({
     features: example.features,
     positives: example.positives,
-    weight: example.origin === "dev" ? DEV_WEIGHT : 1,
+    weight: example.origin === "dev" ? DEV_WEIGHT : 1 / GENERATION_SEEDS,
   }));
 }
 
@@ -166,7 +174,7 @@ function confidenceSet(held: Held[]): BinaryExample[] {
   return held.map((item) => ({
     features: item.features,
     label: item.correct ? 1 : 0,
-    weight: item.example.origin === "dev" ? DEV_WEIGHT : GENERATED_CONFIDENCE_WEIGHT,
+    weight: item.example.origin === "dev" ? DEV_WEIGHT : GENERATED_CONFIDENCE_WEIGHT / GENERATION_SEEDS,
   }));
 }
 
@@ -298,6 +306,25 @@ function calibrationTable(held: Held[], confidence: number[]): void {
   }
 }
 
+function generatedQuestions(index: LoadedIndex, firstSeed: number): LabelledQuestion[] {
+  const seen = new Set<string>();
+  const questions: LabelledQuestion[] = [];
+  for (let seed = firstSeed; seed < firstSeed + GENERATION_SEEDS; seed++) {
+    for (const question of generateQuestions(index, { ...DEFAULT_GENERATION, seed })) {
+      if (seen.has(question.question)) continue;
+      seen.add(question.question);
+      questions.push({
+        question: question.question,
+        origin: "generated",
+        style: question.style,
+        docId: question.docId,
+        gold: question.gold,
+      });
+    }
+  }
+  return questions;
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -307,16 +334,8 @@ async function main(): Promise<number> {
   const config = loadConfig(processEnv());
   const { index } = await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, logger });
   const started = performance.now();
-  const generated: LabelledQuestion[] = generateQuestions(index, {
-    ...DEFAULT_GENERATION,
-    ...(values.seed ? { seed: Number(values.seed) } : {}),
-  }).map((question) => ({
-    question: question.question,
-    origin: "generated",
-    style: question.style,
-    docId: question.docId,
-    gold: question.gold,
-  }));
+  const firstSeed = values.seed ? Number(values.seed) : DEFAULT_GENERATION.seed;
+  const generated = generatedQuestions(index, firstSeed);
   const gradedSets = positionals.length > 0 ? positionals : [DEFAULT_EVAL_SET, ...OWN_GRADED];
   const dev = gradedSets
     .filter((path) => existsSync(path))
