@@ -62,6 +62,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "leadBefore",
   "actionBefore",
   "countedAfter",
+  "countedDescribed",
   "nearness",
   "bodyNear",
   "placeNear",
@@ -393,6 +394,8 @@ const WINDOW_BEFORE = 120;
 const WINDOW_AFTER = 60;
 const COUNTED_AFTER = 40;
 const ACTION_BEFORE = 40;
+const COUNTED_DESCRIBED = 80;
+const PHRASE_BREAK = /[,;:()\n]/g;
 
 /**
  * Where a candidate's answer stands: the text it is read in (its sentence; a deadline's task), the
@@ -504,6 +507,30 @@ function actionBefore(plan: QueryPlan, spot: SpotText): number {
   return within(plan, spot, Math.max(clauseStart, spot.start - ACTION_BEFORE), spot.start, [action]);
 }
 
+/**
+ * What the question says of the counted noun stands in the spot's own phrase, before it ("kích hoạt trên
+ * 60 triệu tài khoản") or after it ("1.801 trường thông tin chưa được số hóa"): up to the nearest comma,
+ * bracket or clause break, so that "(tăng khoảng 200 nghìn tài khoản …, tỷ lệ kích hoạt …)" does not borrow it.
+ */
+function countedDescribed(plan: QueryPlan, spot: SpotText): number {
+  const described = plan.concepts.flatMap((concept, at) => (concept.describesCounted ? [at] : []));
+  if (described.length === 0 || spot.whole) return 0;
+  const before = spot.text.slice(0, spot.start);
+  const phraseStart = Math.max(
+    spot.start - COUNTED_DESCRIBED,
+    ...[...before.matchAll(PHRASE_BREAK)].map((match) => match.index + 1),
+  );
+  const breakAfter = spot.text.slice(spot.end).search(PHRASE_BREAK);
+  const phraseEnd = Math.min(
+    spot.end + COUNTED_DESCRIBED,
+    breakAfter === -1 ? spot.text.length : spot.end + breakAfter,
+  );
+  return Math.max(
+    within(plan, spot, phraseStart, spot.start, described),
+    within(plan, spot, spot.end, phraseEnd, described),
+  );
+}
+
 /** The thing the question counts stands right after the spot (`… 547 mẫu ADN`). */
 function countedAfter(plan: QueryPlan, spot: SpotText): number {
   const counted = plan.counted ? plan.concepts.indexOf(plan.counted) : -1;
@@ -600,6 +627,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "leadBefore", leadBefore(plan, own));
   set(values, "actionBefore", actionBefore(plan, own));
   set(values, "countedAfter", countedAfter(plan, own));
+  set(values, "countedDescribed", countedDescribed(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));
   if (plan.places.length > 0 && !own.whole) set(values, "placeNear", placeNear(plan.places, own));
   figureFeatures(values, candidate, view);

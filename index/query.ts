@@ -28,6 +28,8 @@ export interface Concept {
   beforeAsk?: boolean;
   /** The predicate right before "bao nhiêu" (`hoàn thành` in "đã hoàn thành được bao nhiêu nhiệm vụ"). */
   asksAction?: boolean;
+  /** Says what the counted noun is after it (`chưa được số hóa` in "bao nhiêu trường chưa được số hóa"). */
+  describesCounted?: boolean;
 }
 
 export interface TimeConstraint {
@@ -665,21 +667,37 @@ function markBeforeAsk(folded: string, concepts: Concept[]): void {
 const COUNT_ASK = /\b(bao nhieu|may)\b(?! tinh)/;
 
 /**
- * Vietnamese puts the action counted right before the question word: "đã hoàn thành được bao nhiêu
- * nhiệm vụ", "chủ trì mấy dịch vụ". Among figures of one sentence (`Đã hoàn thành 436 nhiệm vụ, đang
- * triển khai 497 nhiệm vụ`) that action tells them apart.
+ * Vietnamese puts the action counted around the question word's clause: right before it ("đã hoàn thành
+ * được bao nhiêu nhiệm vụ", "chủ trì mấy dịch vụ") or after the counted noun ("bao nhiêu trường chưa
+ * được số hóa"). Among figures of one sentence (`Đã hoàn thành 436 nhiệm vụ, đang triển khai 497 nhiệm
+ * vụ`; `2.311 trường đã số hóa, … 1.801 trường chưa được số hóa`) those words tell them apart.
  */
-function markAskedAction(folded: string, concepts: Concept[], lang: "vi" | "en"): void {
-  const ask = lang === "vi" ? COUNT_ASK.exec(folded) : null;
-  if (!ask) return;
+function markAskedAction(
+  question: string,
+  concepts: Concept[],
+  counted: Concept | undefined,
+  lang: "vi" | "en",
+): void {
+  if (lang !== "vi") return;
+  const clause = question
+    .split(/[,;:.?!]/)
+    .map((part) => ` ${foldPhrase(part)} `)
+    .find((part) => COUNT_ASK.test(part));
+  const ask = clause ? COUNT_ASK.exec(clause) : null;
+  if (!clause || !ask) return;
   let nearest: { concept: Concept; end: number } | undefined;
   for (const concept of concepts) {
-    const at = folded.lastIndexOf(concept.literal, ask.index - concept.literal.length);
-    const end = at + concept.literal.length;
+    const at = clause.lastIndexOf(` ${concept.literal} `, ask.index - concept.literal.length - 1);
+    const end = at + concept.literal.length + 1;
     if (at === -1 || ask.index - end > 12) continue;
     if (!nearest || end > nearest.end) nearest = { concept, end };
   }
   if (nearest) nearest.concept.asksAction = true;
+  const countedAt = counted ? clause.indexOf(` ${counted.literal} `, ask.index) : -1;
+  if (!counted || countedAt === -1) return;
+  const tail = clause.slice(countedAt + counted.literal.length + 1);
+  for (const concept of concepts)
+    if (concept !== counted && tail.includes(` ${concept.literal} `)) concept.describesCounted = true;
 }
 
 /** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
@@ -736,9 +754,9 @@ export function understandQuestion(
   const body = bodyMentions[0]?.name;
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);
-  markAskedAction(folded, concepts, lang);
   // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
+  markAskedAction(normalized, concepts, counted, lang);
   const givenNumbers = (
     lang === "en"
       ? (

@@ -87,6 +87,28 @@ describe("query understanding", () => {
     ]);
   });
 
+  it("reads which words say what a Vietnamese question counts, within the question word's clause", () => {
+    const literals = (question: string, mark: "asksAction" | "describesCounted") =>
+      plan(question)
+        .concepts.filter((concept) => concept[mark])
+        .map((concept) => concept.literal);
+    expect(literals("các bộ, ngành đã hoàn thành được bao nhiêu nhiệm vụ?", "asksAction")).toEqual([
+      "hoan thanh",
+    ]);
+    // "có" is the verb here: the clause before the comma only frames the question.
+    const fields =
+      "Trong các trường thông tin cần thu thập phục vụ Trung tâm dữ liệu quốc gia, có bao nhiêu trường chưa được số hóa?";
+    expect(literals(fields, "asksAction")).toEqual([]);
+    expect(literals(fields, "describesCounted").sort()).toEqual(["chua", "so hoa"]);
+    // "Hà Nam" is one province, not "hà" and "năm".
+    expect(
+      plan("Tỉnh Hà Nam tích hợp sổ sức khỏe điện tử cho bao nhiêu % dân số?").concepts[0],
+    ).toMatchObject({
+      wordings: ["ha nam"],
+      required: true,
+    });
+  });
+
   it("finds the report a question names from its metadata, and reads the report's date as no time constraint", () => {
     const conference = plan("Tại hội nghị tháng 12/2023, có bao nhiêu tổ công tác cấp xã?");
     expect(conference.docIds).toEqual(["ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21"]);
