@@ -664,13 +664,18 @@ function markBeforeAsk(folded: string, concepts: Concept[]): void {
   }
 }
 
-const COUNT_ASK = /\b(bao nhieu|may)\b(?! tinh)/;
+const COUNT_ASK: Record<"vi" | "en", RegExp> = {
+  vi: /\b(bao nhieu|may)\b(?! tinh)/,
+  en: /\bhow (?:many|much)\b/,
+};
 
 /**
- * Vietnamese puts the action counted around the question word's clause: right before it ("đã hoàn thành
- * được bao nhiêu nhiệm vụ", "chủ trì mấy dịch vụ") or after the counted noun ("bao nhiêu trường chưa
- * được số hóa"). Among figures of one sentence (`Đã hoàn thành 436 nhiệm vụ, đang triển khai 497 nhiệm
- * vụ`; `2.311 trường đã số hóa, … 1.801 trường chưa được số hóa`) those words tell them apart.
+ * A question says which of several figures it counts around its question word: Vietnamese puts the
+ * action right before it ("đã hoàn thành được bao nhiêu nhiệm vụ", "chủ trì mấy dịch vụ"), both
+ * languages say after the counted noun what it is ("bao nhiêu trường chưa được số hóa", "how many
+ * villages still had no mobile signal"). Among figures of one sentence (`Đã hoàn thành 436 nhiệm vụ,
+ * đang triển khai 497 nhiệm vụ`; `2.311 trường đã số hóa, … 1.801 trường chưa được số hóa`) those words
+ * tell them apart.
  */
 function markAskedAction(
   question: string,
@@ -678,15 +683,15 @@ function markAskedAction(
   counted: Concept | undefined,
   lang: "vi" | "en",
 ): void {
-  if (lang !== "vi") return;
+  const pattern = COUNT_ASK[lang];
   const clause = question
     .split(/[,;:.?!]/)
     .map((part) => ` ${foldPhrase(part)} `)
-    .find((part) => COUNT_ASK.test(part));
-  const ask = clause ? COUNT_ASK.exec(clause) : null;
+    .find((part) => pattern.test(part));
+  const ask = clause ? pattern.exec(clause) : null;
   if (!clause || !ask) return;
   let nearest: { concept: Concept; end: number } | undefined;
-  for (const concept of concepts) {
+  for (const concept of lang === "vi" ? concepts : []) {
     const at = clause.lastIndexOf(` ${concept.literal} `, ask.index - concept.literal.length - 1);
     const end = at + concept.literal.length + 1;
     if (at === -1 || ask.index - end > 12) continue;

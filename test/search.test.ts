@@ -87,7 +87,7 @@ describe("query understanding", () => {
     ]);
   });
 
-  it("reads which words say what a Vietnamese question counts, within the question word's clause", () => {
+  it("reads which words say what a question counts, within the question word's clause", () => {
     const literals = (question: string, mark: "asksAction" | "describesCounted") =>
       plan(question)
         .concepts.filter((concept) => concept[mark])
@@ -100,6 +100,7 @@ describe("query understanding", () => {
       "Trong các trường thông tin cần thu thập phục vụ Trung tâm dữ liệu quốc gia, có bao nhiêu trường chưa được số hóa?";
     expect(literals(fields, "asksAction")).toEqual([]);
     expect(literals(fields, "describesCounted").sort()).toEqual(["chua", "so hoa"]);
+    expect(literals("How many tasks have been completed?", "describesCounted")).toEqual(["completed"]);
     // "Hà Nam" is one province, not "hà" and "năm".
     expect(
       plan("Tỉnh Hà Nam tích hợp sổ sức khỏe điện tử cho bao nhiêu % dân số?").concepts[0],
