@@ -35,21 +35,10 @@ export function placeNames(): string[] {
   return places().map((place) => place.name);
 }
 
-function standsAlone(folded: string, form: string): boolean {
-  for (let at = folded.indexOf(form); at !== -1; at = folded.indexOf(form, at + 1)) {
-    const before = folded[at - 1] ?? "";
-    const after = folded[at + form.length] ?? "";
-    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true;
-  }
-  return false;
-}
-
 /** The provinces and cities a text names, by their canonical name (`TP. HCM` → `Hồ Chí Minh`). */
 export function placesIn(text: string): string[] {
   const folded = fold(text).replace(/\s+/g, " ");
-  return places()
-    .filter((place) => place.forms.some((form) => standsAlone(folded, form)))
-    .map((place) => place.name);
+  return [...new Set(placeMentions(folded).map((mention) => mention.name))];
 }
 
 /** Whether a text names a province or city (`Điện Biên (33,25%)`, `TP. Hồ Chí Minh`). */
