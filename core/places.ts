@@ -74,8 +74,8 @@ export function placeMentions(foldedText: string): PlaceMention[] {
  * in a list of provinces with their figures, the one a figure belongs to.
  */
 export function placeBefore(foldedText: string, offset: number): string | undefined {
-  return placeMentions(foldedText)
-    .filter((mention) => mention.end <= offset)
-    .sort((a, b) => a.end - b.end)
-    .at(-1)?.name;
+  let last: PlaceMention | undefined;
+  for (const mention of placeMentions(foldedText))
+    if (mention.end <= offset && (!last || mention.end > last.end)) last = mention;
+  return last?.name;
 }

@@ -463,12 +463,13 @@ function buildConcepts(
     const weight = Math.max(...wordings.map((wording) => pairWeight(lexical, wording)));
     concepts.push({ wordings, weight, literal: text.slice(place.start, place.end) });
   }
-  text = blank(
+  let rest = blank(
     text,
     places.map((place) => [place.start, place.end] as [number, number]),
-  );
-  const glossary = findGlossaryMatches(text.replace(/\s+/g, " ").trim());
-  let rest = text.replace(/\s+/g, " ").trim();
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+  const glossary = findGlossaryMatches(rest);
   for (const match of glossary) {
     const entry = match.entries[0];
     // "the" is a folded Vietnamese "thẻ" too: in an English question it is English.
