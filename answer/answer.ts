@@ -15,7 +15,7 @@ import { findDefinition } from "./definitions";
 import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
 import { notFound } from "./not-found";
-import { type RankedCandidate, rankCandidates } from "./rank";
+import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
 import { answerModel } from "./weights";
 
 /**
@@ -167,7 +167,10 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
     model.ranker.weights,
   );
-  const ranked = considered.filter((item) => admits(plan, item.candidate));
+  const ranked = severalFirst(
+    plan,
+    considered.filter((item) => admits(plan, item.candidate)),
+  );
   const context: Context = {
     deps,
     plan,

@@ -1,6 +1,6 @@
 import { type DateMention, findDates } from "../core/dates";
 import { namesPlace, placesIn } from "../core/places";
-import { splitSentences } from "../core/sentences";
+import { PARAGRAPH_STARTS_HERE, paragraphBefore, splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import { CITED_DOCUMENT_KINDS } from "../index/document-reference";
@@ -131,20 +131,6 @@ function leadInOf<T extends { text: string }>(sentences: T[], at: number): T | u
   return undefined;
 }
 
-const PARAGRAPH_STARTS_HERE = { lead: undefined, previous: undefined };
-
-/** The first and the last sentence of the paragraph a chunk starting at `start` continues, if any. */
-function paragraphBefore(
-  document: CleanDocument | undefined,
-  start: number,
-): { lead: string | undefined; previous: string | undefined } {
-  if (!document || start === 0) return PARAGRAPH_STARTS_HERE;
-  const tail = document.text.slice(Math.max(0, start - 1200), start);
-  if (/\n\s*$/.test(tail)) return PARAGRAPH_STARTS_HERE;
-  const sentences = splitSentences(tail.slice(tail.lastIndexOf("\n") + 1));
-  return { lead: sentences[0]?.text, previous: sentences.at(-1)?.text };
-}
-
 // Sentences and their dates depend only on the chunk: split them once per loaded index.
 const sentenceCache = new WeakMap<LoadedIndex, Map<string, ChunkSentences>>();
 
@@ -159,7 +145,7 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
     const document = index.documentsById.get(chunk.docId);
     const heading = chunk.sectionPath.at(-1) ?? "";
     const headings = chunk.sectionPath.join("\n");
-    const carriedIn = paragraphBefore(document, chunk.start);
+    const carriedIn = paragraphBefore(document?.text ?? "", chunk.start);
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {
         const start = chunk.start + sentence.start;
@@ -265,8 +251,9 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
  */
 export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
+  // A figure question ("what OSI score…") is answered by a number, never by a date the passage prints.
+  if (plan.intent === "figure" && (candidate.kind === "date" || candidate.kind === "deadline")) return false;
   if (plan.intent === "figure" && plan.asksCount) {
-    if (candidate.kind === "date" || candidate.kind === "deadline") return false;
     if (candidate.kind === "sentence" && !printsNewNumber(sentence, plan.givenNumbers)) return false;
   }
   // "Tỷ lệ … là bao nhiêu?" is answered by a percentage or a ratio, "bao nhiêu tiền" by an amount of money

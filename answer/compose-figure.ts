@@ -4,7 +4,7 @@ import { seriesPoints } from "../index/series";
 import type { AnswerFigure } from "./answer-types";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { englishFigure } from "./english";
-import type { RankedCandidate } from "./rank";
+import { type RankedCandidate, SEVERAL_GAP } from "./rank";
 import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording";
 
 /**
@@ -12,7 +12,6 @@ import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording
  * and source, the quote, further figures when the question asks for several, and the same measure in
  * other reports, newest first.
  */
-const MORE_GAP = 3;
 const MAX_MORE = 2;
 
 function printedFigure(figure: Figure): string {
@@ -71,7 +70,7 @@ function moreFigures(lead: RankedCandidate, context: Context): Figure[] {
         other !== lead &&
         other.candidate.figure &&
         other.candidate.sentence === sentence &&
-        other.score >= lead.score - MORE_GAP,
+        other.score >= lead.score - SEVERAL_GAP,
     )
     .slice(0, MAX_MORE)
     .map((other) => other.candidate.figure as Figure);

@@ -5,7 +5,7 @@ import { understandQuestion } from "../index/query";
 import type { LoadedIndex } from "../index/read";
 import { search } from "../index/search";
 import { findSeries } from "../index/series";
-import { MIN_CLAUSE_COVERAGE, scoreFigure } from "./choose-figures";
+import { MIN_CLAUSE_COVERAGE, scoreFigure } from "./score-figure";
 
 /**
  * `GET /api/figures` and `/solieu`: figures on a topic (or all), newest first, within an as-of range

@@ -1,3 +1,4 @@
+import type { QueryPlan } from "../index/query";
 import type { Candidate } from "./candidates";
 import { featuresOf, onTopic, type QuestionView } from "./features";
 
@@ -26,4 +27,35 @@ export function rankCandidates(
       return { candidate, features, score: linearScore(weights, features) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/** Figures of one sentence within this many log-odds of its best are read as asked together with it. */
+export const SEVERAL_GAP = 3;
+
+/**
+ * "Bao nhiêu thí sinh …, bao nhiêu % đăng ký trực tuyến?": a question asking for several figures is
+ * answered by one sentence printing them, so that sentence is chosen by its two best figures together
+ * (a sentence with one figure counts as if its second were SEVERAL_GAP below it). Its best figure leads;
+ * the rest keep their order.
+ */
+export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked: T[]): T[] {
+  if (!plan.wantsSeveral) return ranked;
+  const bestBySentence = new Map<Candidate["sentence"], { lead: T; second?: T }>();
+  for (const item of ranked) {
+    if (!item.candidate.figure) continue;
+    const pair = bestBySentence.get(item.candidate.sentence);
+    if (!pair) bestBySentence.set(item.candidate.sentence, { lead: item });
+    else pair.second ??= item;
+  }
+  let chosen: T | undefined;
+  let chosenSum = Number.NEGATIVE_INFINITY;
+  for (const { lead, second } of bestBySentence.values()) {
+    const sum = lead.score + Math.max(second?.score ?? Number.NEGATIVE_INFINITY, lead.score - SEVERAL_GAP);
+    if (sum > chosenSum) {
+      chosen = lead;
+      chosenSum = sum;
+    }
+  }
+  if (!chosen || chosen === ranked[0]) return ranked;
+  return [chosen, ...ranked.filter((item) => item !== chosen)];
 }

@@ -75,3 +75,20 @@ export function splitSentences(text: string): SentenceSpan[] {
   splitParagraph(text, paragraphStart, text.length, spans);
   return spans;
 }
+
+export const PARAGRAPH_STARTS_HERE = { lead: undefined, previous: undefined };
+
+/**
+ * The first and the last sentence of the paragraph that text starting at `start` continues, if any: a
+ * chunk may start inside a paragraph ("Hoàn thành trong năm 2024; (iii) …" after the task it dates).
+ */
+export function paragraphBefore(
+  text: string,
+  start: number,
+): { lead: string | undefined; previous: string | undefined } {
+  if (start === 0) return PARAGRAPH_STARTS_HERE;
+  const tail = text.slice(Math.max(0, start - 1200), start);
+  if (/\n\s*$/.test(tail)) return PARAGRAPH_STARTS_HERE;
+  const sentences = splitSentences(tail.slice(tail.lastIndexOf("\n") + 1));
+  return { lead: sentences[0]?.text, previous: sentences.at(-1)?.text };
+}

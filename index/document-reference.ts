@@ -104,7 +104,8 @@ function documentDates(mentions: DateMention[], folded: string, document: Docume
 export const CITED_DOCUMENT_KINDS =
   "chi thi|nghi quyet|nghi dinh|quyet dinh|thong tu|cong van|thong bao|to trinh|cong dien|luat|directive|resolution|decree|decision|circular|dispatch|law";
 
-// "Chỉ thị số 51" cites another document whatever its number: an alias after such a word is not a reference.
+// "Chỉ thị số 51" cites another document whatever its number, and "Thông báo kết luận" is a kind of notice,
+// not the conference's conclusion: an alias or kind word after such a word is not a reference.
 const OTHER_DOCUMENT_BEFORE = new RegExp(`\\b(?:${CITED_DOCUMENT_KINDS})\\s*(?:so\\s*)?$`);
 
 const citesAnother = (padded: string, span: Found) => OTHER_DOCUMENT_BEFORE.test(padded.slice(0, span.start));
@@ -143,7 +144,9 @@ function referenceTo(
   const aliasSpans = words.aliases
     .flatMap((alias) => occurrences(padded, alias))
     .filter((span) => !citesAnother(padded, span));
-  const kinds = words.kinds.flatMap((word) => occurrences(padded, word));
+  const kinds = words.kinds
+    .flatMap((word) => occurrences(padded, word))
+    .filter((span) => !citesAnother(padded, span));
   if (aliasSpans.length === 0 && kinds.length === 0) return { spans: [], dated: false };
   const marks = words.marks.flatMap((wording) => occurrences(padded, wording));
   const dates = documentDates(mentions, folded, document);

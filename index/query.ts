@@ -6,7 +6,13 @@ import type { DocumentMeta, FigureKind } from "../core/types";
 import { findDocumentReference } from "./document-reference";
 import { expandChatWords, findGlossaryMatches, foldPhrase } from "./glossary";
 import type { LexicalIndex, WeightedQuery } from "./lexical";
-import { FOLDED_STOP_SYLLABLES, indexSyllables, STOP_SYLLABLES, syllableSegments } from "./tokenize";
+import {
+  FOLDED_STOP_SYLLABLES,
+  indexedPairs,
+  indexSyllables,
+  STOP_SYLLABLES,
+  syllableSegments,
+} from "./tokenize";
 
 /**
  * Query understanding: what a question asks for (a figure, a deadline, a date, a fact, a list of
@@ -351,16 +357,9 @@ function removeQuestionPhrases(folded: string): string {
 }
 
 function pairWeight(lexical: LexicalIndex, wording: string): number {
-  const syllables = indexSyllables(wording);
-  if (syllables.length === 1) return lexical.inverseDocumentFrequency("folded", syllables[0] ?? "");
-  let best = 0;
-  for (let index = 0; index + 1 < syllables.length; index++) {
-    best = Math.max(
-      best,
-      lexical.inverseDocumentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`),
-    );
-  }
-  return best;
+  const pairs = indexedPairs(wording);
+  const terms = pairs.length > 0 ? pairs : indexSyllables(wording);
+  return Math.max(0, ...terms.map((term) => lexical.inverseDocumentFrequency("folded", term)));
 }
 
 /**
@@ -433,13 +432,9 @@ function trimStops(word: string[], lang: "vi" | "en", lexical: LexicalIndex): st
 }
 
 function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
-  const syllables = indexSyllables(wording);
-  if (syllables.length === 1) return lexical.documentFrequency("folded", syllables[0] ?? "") > 0;
-  for (let index = 0; index + 1 < syllables.length; index++) {
-    if (lexical.documentFrequency("folded", `${syllables[index]}_${syllables[index + 1]}`) === 0)
-      return false;
-  }
-  return true;
+  const pairs = indexedPairs(wording);
+  const terms = pairs.length > 0 ? pairs : indexSyllables(wording);
+  return terms.every((term) => lexical.documentFrequency("folded", term) > 0);
 }
 
 function isStop(syllable: string, lang: "vi" | "en"): boolean {

@@ -79,6 +79,22 @@ export function indexSyllables(wording: string): string[] {
   return segmentTokens(wording);
 }
 
+/**
+ * The syllable pairs the folded field keeps for a folded wording: every adjacent pair but two stop
+ * syllables together (`mot_cua` of `bo phan mot cua` is never indexed).
+ */
+export function indexedPairs(wording: string): string[] {
+  const syllables = indexSyllables(wording);
+  const pairs: string[] = [];
+  for (let index = 0; index + 1 < syllables.length; index++) {
+    const first = syllables[index] ?? "";
+    const second = syllables[index + 1] ?? "";
+    if (!(FOLDED_STOP_SYLLABLES.has(first) && FOLDED_STOP_SYLLABLES.has(second)))
+      pairs.push(`${first}_${second}`);
+  }
+  return pairs;
+}
+
 function withPairs(syllables: string[][], stop: Set<string>, keepStopSyllables: boolean): string[] {
   const terms: string[] = [];
   for (const segment of syllables) {

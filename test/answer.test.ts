@@ -95,6 +95,19 @@ describe("figures", () => {
     );
   });
 
+  it("answers two figures asked together from the sentence that prints both", async () => {
+    // "Trong 04 năm triển khai, đã có tổng số 4.255.702 thí sinh thực hiện, với 96,7% thí sinh đăng ký
+    // theo hình thức trực tuyến", not "khoảng 1 triệu thí sinh … /năm" of a sentence with one such figure.
+    for (const question of [
+      "Bao nhiêu thí sinh đăng ký dự thi tốt nghiệp THPT, bao nhiêu % trong số đó đăng ký trực tuyến?",
+      "How many candidates registered for the high school graduation exam, and what percentage registered online?",
+    ]) {
+      const result = await ask(question);
+      expect(result.status).toBe("answered");
+      expect(result.figures.slice(0, 2).map((figure) => figure.text)).toEqual(["4.255.702", "96,7%"]);
+    }
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(
@@ -153,6 +166,15 @@ describe("deadlines and dates", () => {
     expect(result.citations[0]?.doc).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
   });
 
+  it("dates a task whose due date opens the next passage", async () => {
+    // "(ii) … xây dựng 01 mô hình mẫu về Bộ phận một cửa … trên địa bàn." ends one chunk; "Hoàn thành trong
+    // năm 2024; (iii) …" opens the next. "Một cửa" is two stop syllables the index never pairs.
+    const result = await ask("vpcp xay dung mo hinh mau bo phan mot cua xong khi nao");
+    expect(result.status).toBe("answered");
+    expect(result.deadlines[0]?.dueText).toBe("trong năm 2024");
+    expect(result.deadlines[0]?.body).toBe("Văn phòng Chính phủ");
+  });
+
   it("never answers a 'when' question with a count from the passage", async () => {
     // The final review counts conferences ("22 hội nghị toàn quốc") but never dates its own conference.
     const result = await ask(
@@ -160,6 +182,12 @@ describe("deadlines and dates", () => {
     );
     expect(result.figures).toEqual([]);
     expect(result.answer.split("\n")[0]).not.toMatch(/\b22 hội nghị/);
+  });
+
+  it("never answers a figure question with a date from the passage", async () => {
+    // "Việt Nam đáp ứng 9–10/12 tiêu chí OSI … năm 2024": the year is not the score asked for.
+    const result = await ask("What Online Service Index (OSI) score did Vietnam get in 2024?");
+    expect(result.answer.split("\n")[0]).not.toMatch(/^năm 2024/);
   });
 
   it("lists what is due in a quarter, sorted by due date", async () => {

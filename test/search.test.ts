@@ -101,6 +101,8 @@ describe("query understanding", () => {
     expect(literals(fields, "asksAction")).toEqual([]);
     expect(literals(fields, "describesCounted").sort()).toEqual(["chua", "so hoa"]);
     expect(literals("How many tasks have been completed?", "describesCounted")).toEqual(["completed"]);
+    // "Một cửa" is two stop syllables ("một", "của" unaccented): still a concept the reports print.
+    expect(plan("bo phan mot cua").concepts[0]?.wordings).toContain("bo phan mot cua");
     // "Hà Nam" is one province, not "hà" and "năm".
     expect(
       plan("Tỉnh Hà Nam tích hợp sổ sức khỏe điện tử cho bao nhiêu % dân số?").concepts[0],
@@ -124,6 +126,13 @@ describe("query understanding", () => {
     expect(plan("kh51 so lao dong chu tri may dvc").docIds).toEqual(["slides-ke-hoach-51-kh-ubnd-2022"]);
     // "Chỉ thị số 51" cites a directive with the same number as Plan 51, not the plan.
     expect(plan("Chỉ thị số 51 của Ban Bí thư được ban hành ngày nào?").docIds).toEqual([]);
+    // "Thông báo kết luận" is a kind of notice the Government Office drafts, not the conference's conclusion.
+    expect(
+      plan("Văn phòng Chính phủ đã tham mưu bao nhiêu Thông báo kết luận của Lãnh đạo Chính phủ?").docIds,
+    ).toEqual([]);
+    expect(plan("Theo kết luận của Văn phòng Chính phủ, có bao nhiêu tổ công tác?").docIds).toEqual([
+      "ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21",
+    ]);
     // A time alone is a time, not a report.
     const dated = plan("Tính đến tháng 1/2025, có bao nhiêu tài khoản được kích hoạt?");
     expect(dated.docIds).toEqual([]);
