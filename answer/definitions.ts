@@ -47,16 +47,14 @@ function definitionsOf(index: LoadedIndex): Definition[] {
 
 /**
  * The definition of the longest defined name the question mentions, as typed or through the glossary
- * ("Project 06" is `đề án` with the number the question gives).
+ * ("Project 06" is `đề án` with the number the question prints).
  */
 export function findDefinition(index: LoadedIndex, plan: QueryPlan): Definition | undefined {
   const padded = ` ${foldPhrase(fold(plan.question))} `;
+  const numbers = plan.question.match(/\d+/g) ?? [];
   const named = new Set(
     plan.concepts.flatMap((concept) =>
-      concept.wordings.flatMap((wording) => [
-        wording,
-        ...plan.givenNumbers.map((number) => `${wording} ${number}`),
-      ]),
+      concept.wordings.flatMap((wording) => [wording, ...numbers.map((number) => `${wording} ${number}`)]),
     ),
   );
   const definition = definitionsOf(index)

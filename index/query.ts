@@ -3,7 +3,7 @@ import { type DateMention, findDates } from "../core/dates";
 import { placeMentions, placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
-import { findDocumentReference } from "./document-reference";
+import { CITED_DOCUMENT_KINDS, findDocumentReference } from "./document-reference";
 import { expandChatWords, findGlossaryMatches, foldPhrase } from "./glossary";
 import type { LexicalIndex, WeightedQuery } from "./lexical";
 import {
@@ -701,6 +701,36 @@ function markAskedAction(
     if (concept !== counted && tail.includes(` ${concept.literal} `)) concept.describesCounted = true;
 }
 
+// A number that names something ("Đề án 06", "Kế hoạch số 51", "Nghị quyết 57", "51/KH-UBND", "mức 2",
+// "Trung tâm dữ liệu quốc gia số 1", "khoản 1 Điều 6") is part of a name, not a quantity the question gives.
+const NAME_BEFORE_NUMBER = new RegExp(
+  `(?:\\b(?:${CITED_DOCUMENT_KINDS}|de an|project|ke hoach|kh|plan|bao cao|bc|report|nq|nd|qd|ct|tt|cv|tb|(?<!\\bdanh )muc|level|dieu|khoan|article|clause)\\s*(?:so\\s*)?|(?<!\\btong )\\bso\\s*)$`,
+);
+const YEAR = /^(?:19|20)\d{2}$/;
+const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*[\p{L}\d]/u;
+
+/**
+ * The quantities a question gives (`116 CSDL`, `2.822 hệ thống`, `25 dịch vụ công`): context, never the
+ * answer. The numbers of its dates and years, and of the names it cites, are neither.
+ */
+function givenNumbersOf(normalized: string, lang: "vi" | "en"): string[] {
+  const pattern =
+    lang === "en"
+      ? /(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu
+      : /(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu;
+  const dates = findDates(normalized);
+  const given: string[] = [];
+  for (const match of normalized.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (YEAR.test(match[0]) || dates.some((date) => date.start < end && start < date.end)) continue;
+    if (NAME_BEFORE_NUMBER.test(foldPhrase(normalized.slice(0, start)))) continue;
+    if (DOCUMENT_NUMBER_AFTER.test(normalized.slice(end))) continue;
+    given.push(lang === "en" ? vietnameseNotation(match[0]) : match[0]);
+  }
+  return given;
+}
+
 /** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
 function vietnameseNotation(english: string): string {
   const [whole = "", decimals] = english.split(".");
@@ -758,15 +788,7 @@ export function understandQuestion(
   // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   markAskedAction(normalized, concepts, counted, lang);
-  const givenNumbers = (
-    lang === "en"
-      ? (
-          normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu) ??
-          []
-        ).map(vietnameseNotation)
-      : (normalized.match(/(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu) ??
-        [])
-  ).filter((number) => !time?.text.includes(number));
+  const givenNumbers = givenNumbersOf(normalized, lang);
   return {
     question: normalized,
     lang,

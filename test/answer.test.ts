@@ -132,6 +132,12 @@ describe("figures", () => {
     expect(result.figures[0]?.text).toBe("32");
   });
 
+  it("answers with a number the question prints only as part of a name", async () => {
+    // "Ngân hàng Nhà nước Việt Nam: trong giai đoạn 2022 - 2025 đã ban hành 06 Kế hoạch …, 21 văn bản":
+    // the "06" of "Đề án 06" names the programme, it does not give the count.
+    await expectLeadFigure("Ngân hàng Nhà nước đã ban hành bao nhiêu kế hoạch triển khai Đề án 06?", "06");
+  });
+
   it("quotes percentages exactly as printed", async () => {
     const result = await ask(
       "Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?",

@@ -103,6 +103,13 @@ describe("query understanding", () => {
     expect(literals("How many tasks have been completed?", "describesCounted")).toEqual(["completed"]);
     // "Một cửa" is two stop syllables ("một", "của" unaccented): still a concept the reports print.
     expect(plan("bo phan mot cua").concepts[0]?.wordings).toContain("bo phan mot cua");
+    // Numbers of names, dates and years are not quantities the question gives.
+    expect(
+      plan("Trong giai đoạn 2022–2025, Kế hoạch số 51 giao bao nhiêu việc cho Đề án 06?").givenNumbers,
+    ).toEqual([]);
+    expect(plan("Trong 2.822 hệ thống được khảo sát, bao nhiêu hệ thống phải xây mới?").givenNumbers).toEqual(
+      ["2.822"],
+    );
     // "Hà Nam" is one province, not "hà" and "năm".
     expect(
       plan("Tỉnh Hà Nam tích hợp sổ sức khỏe điện tử cho bao nhiêu % dân số?").concepts[0],
