@@ -748,7 +748,8 @@ export function understandQuestion(
   context: QueryContext,
   options: { lang?: "vi" | "en"; asOf?: string } = {},
 ): QueryPlan {
-  const normalized = expandChatWords(normalizeText(question).trim());
+  // "bao nhiêu/25" asks how many out of 25: the slash parts the question word from the total.
+  const normalized = expandChatWords(normalizeText(question).trim()).replace(/(\p{L})\/(\d)/gu, "$1 / $2");
   const folded = foldPhrase(normalized);
   const foldedQuestion = fold(normalized);
   const lang = options.lang ?? detectLanguage(normalized);

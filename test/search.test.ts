@@ -110,6 +110,10 @@ describe("query understanding", () => {
     expect(plan("Trong 2.822 hệ thống được khảo sát, bao nhiêu hệ thống phải xây mới?").givenNumbers).toEqual(
       ["2.822"],
     );
+    // "bao nhiêu/63" asks how many out of 63: 63 is given, "bao nhiêu" is the question word.
+    const outOf = plan("bao nhieu/63 tinh da ket noi co so du lieu ho tich");
+    expect(outOf.givenNumbers).toEqual(["63"]);
+    expect(outOf.concepts.map((concept) => concept.literal)).not.toContain("nhieu/63");
     // "Hà Nam" is one province, not "hà" and "năm".
     expect(
       plan("Tỉnh Hà Nam tích hợp sổ sức khỏe điện tử cho bao nhiêu % dân số?").concepts[0],
