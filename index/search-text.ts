@@ -1,16 +1,16 @@
-import { PARAGRAPH_STARTS_HERE, paragraphBefore } from "../core/sentences";
+import { paragraphBefore } from "../core/sentences";
 import { fromSuperscript } from "../core/text";
 import type { Chunk, CleanDocument } from "../core/types";
 
 /**
  * What the search side indexes for a chunk: its section path (so `4. Về phát triển công dân số` helps find
- * the figures under it), the first and the last sentence before it when it starts inside a paragraph (a
- * task's due date may open the next chunk; the paragraph's first sentence names its subject), its text, and the text of footnotes it references that sit in another chunk.
+ * the figures under it), the sentence before it when it starts inside a paragraph (a task's due date may
+ * open the next chunk), its text, and the text of footnotes it references that sit in another chunk.
  */
 export function searchTextOf(chunk: Chunk, document?: CleanDocument): string {
   const parts = [chunk.sectionPath.join(" \n ")];
-  const carried = document ? paragraphBefore(document.text, chunk.start) : PARAGRAPH_STARTS_HERE;
-  for (const sentence of new Set([carried.lead, carried.previous])) if (sentence) parts.push(sentence);
+  const carried = document ? paragraphBefore(document.text, chunk.start).previous : undefined;
+  if (carried) parts.push(carried);
   parts.push(chunk.text);
   if (document) {
     const markers = new Set((chunk.text.match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g) ?? []).map(fromSuperscript));
@@ -20,4 +20,15 @@ export function searchTextOf(chunk: Chunk, document?: CleanDocument): string {
     }
   }
   return parts.join("\n");
+}
+
+/**
+ * What a hit's coverage of the question is measured on: the indexed text, and the first sentence of the
+ * paragraph the chunk continues, which names its subject ("Tập đoàn điện lực Việt Nam …" before "… đã tiết
+ * kiệm được trên 30 tỷ đồng/năm"). Indexed for term search too, that sentence drew in chunks it does not
+ * answer for; as context of the chunk it only orders what the terms found.
+ */
+export function coverageTextOf(chunk: Chunk, document?: CleanDocument): string {
+  const lead = document ? paragraphBefore(document.text, chunk.start).lead : undefined;
+  return lead ? `${lead}\n${searchTextOf(chunk, document)}` : searchTextOf(chunk, document);
 }

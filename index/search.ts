@@ -5,7 +5,7 @@ import { coverage } from "./coverage";
 import type { Embedder } from "./embedder";
 import { type QueryPlan, understandQuestion } from "./query";
 import type { LoadedIndex } from "./read";
-import { searchTextOf } from "./search-text";
+import { coverageTextOf } from "./search-text";
 
 /**
  * Hybrid search: BM25 over the lexical index and, when a model is loaded, nearest neighbours in the vector
@@ -69,7 +69,7 @@ function lookupsFor(index: LoadedIndex): Lookups {
     documents,
     figuresByChunk: group(index.figures),
     deadlinesByChunk: group(index.deadlines),
-    foldedSearchText: index.chunks.map((chunk) => fold(searchTextOf(chunk, documents.get(chunk.docId)))),
+    foldedSearchText: index.chunks.map((chunk) => fold(coverageTextOf(chunk, documents.get(chunk.docId)))),
   };
   lookups.set(index, found);
   return found;

@@ -57,6 +57,10 @@ const EXTRACTION_CODE = [
   "../index/glossary.json",
   "../index/glossary.ts",
   "../index/series.ts",
+  // What the lexical index holds for each chunk, and how it is cut into terms.
+  "../index/search-text.ts",
+  "../index/tokenize.ts",
+  "../index/lexical.ts",
 ].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function extractionCodeFiles(): string[] {

@@ -138,6 +138,15 @@ describe("figures", () => {
     await expectLeadFigure("Ngân hàng Nhà nước đã ban hành bao nhiêu kế hoạch triển khai Đề án 06?", "06");
   });
 
+  it("finds a figure whose paragraph names its subject in an earlier passage", async () => {
+    // "- Tập đoàn điện lực Việt Nam là một trong những đơn vị đầu tiên …" opens the paragraph; the passage
+    // holding "… đã tiết kiệm được trên 30 tỷ đồng/năm" starts later in it and never says who saved.
+    await expectLeadFigure(
+      "Tập đoàn Điện lực Việt Nam tiết kiệm được bao nhiêu tiền mỗi năm?",
+      "trên 30 tỷ đồng/năm",
+    );
+  });
+
   it("quotes percentages exactly as printed", async () => {
     const result = await ask(
       "Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?",
