@@ -251,7 +251,7 @@ const NAME_WORDS =
   /\b(ten la gi|ten gi|co ten la|goi la gi|what (?:is|are) (?:it|they) called|what (?:are|were) (?:their|the) names|named what)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
 const AMOUNT_QUESTION =
-  /\bwhat\b[^?]{0,40}\b(revenue|budget|cost|costs|amount|number|total|value|score|rate|share|percentage|funding|spending|level|fee|fees|price|age|sum)\b/;
+  /\bwhat\b[^?]{0,40}\b(revenue|budget|cost|costs|amount|number|total|value|score|rate|share|percentage|funding|spending|level|fee|fees|price|age|sum|speed|ranking|growth|capacity)\b/;
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
 const MONEY_WORDS =

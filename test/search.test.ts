@@ -67,6 +67,8 @@ describe("glossary", () => {
 
 describe("query understanding", () => {
   it("reads intent, time, body and language", () => {
+    // "What … speed" asks for a number as "how many" does.
+    expect(plan("What is the mobile internet speed in Vietnam?").intent).toBe("figure");
     expect(plan("co bao nhieu tai khoan vneid")).toMatchObject({ intent: "figure", lang: "vi" });
     expect(plan("How many VNeID accounts as of January 2025?")).toMatchObject({
       intent: "figure",
