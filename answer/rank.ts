@@ -35,8 +35,8 @@ export const SEVERAL_GAP = 3;
 /**
  * "Bao nhiêu thí sinh …, bao nhiêu % đăng ký trực tuyến?": a question asking for several figures is
  * answered by one sentence printing them, so that sentence is chosen by its two best figures together
- * (a sentence with one figure counts as if its second were SEVERAL_GAP below it). Its best figure leads;
- * the rest keep their order.
+ * (a second figure more than SEVERAL_GAP below the best, or none, counts as SEVERAL_GAP below it). Its
+ * best figure leads; the rest keep their order.
  */
 export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked: T[]): T[] {
   if (!plan.wantsSeveral) return ranked;
