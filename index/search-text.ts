@@ -8,8 +8,12 @@ import type { Chunk, CleanDocument } from "../core/types";
  * open the next chunk), its text, and the text of footnotes it references that sit in another chunk.
  */
 export function searchTextOf(chunk: Chunk, document?: CleanDocument): string {
-  const parts = [chunk.sectionPath.join(" \n ")];
   const carried = document ? paragraphBefore(document.text, chunk.start).previous : undefined;
+  return indexedText(chunk, document, carried);
+}
+
+function indexedText(chunk: Chunk, document: CleanDocument | undefined, carried: string | undefined): string {
+  const parts = [chunk.sectionPath.join(" \n ")];
   if (carried) parts.push(carried);
   parts.push(chunk.text);
   if (document) {
@@ -29,6 +33,7 @@ export function searchTextOf(chunk: Chunk, document?: CleanDocument): string {
  * answer for; as context of the chunk it only orders what the terms found.
  */
 export function coverageTextOf(chunk: Chunk, document?: CleanDocument): string {
-  const lead = document ? paragraphBefore(document.text, chunk.start).lead : undefined;
-  return lead ? `${lead}\n${searchTextOf(chunk, document)}` : searchTextOf(chunk, document);
+  const paragraph = document ? paragraphBefore(document.text, chunk.start) : undefined;
+  const indexed = indexedText(chunk, document, paragraph?.previous);
+  return paragraph?.lead ? `${paragraph.lead}\n${indexed}` : indexed;
 }

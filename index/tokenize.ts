@@ -79,18 +79,18 @@ export function indexSyllables(wording: string): string[] {
   return segmentTokens(wording);
 }
 
-/**
- * The syllable pairs the folded field keeps for a folded wording: every adjacent pair but two stop
- * syllables together (`mot_cua` of `bo phan mot cua` is never indexed).
- */
+/** The index keeps every pair of adjacent syllables but two function syllables together (`mot_cua`). */
+const keepsPair = (stop: Set<string>, first: string, second: string) =>
+  !(stop.has(first) && stop.has(second));
+
+/** The syllable pairs the folded field keeps for a folded wording (`bo phan mot cua`: no `mot_cua`). */
 export function indexedPairs(wording: string): string[] {
   const syllables = indexSyllables(wording);
   const pairs: string[] = [];
   for (let index = 0; index + 1 < syllables.length; index++) {
     const first = syllables[index] ?? "";
     const second = syllables[index + 1] ?? "";
-    if (!(FOLDED_STOP_SYLLABLES.has(first) && FOLDED_STOP_SYLLABLES.has(second)))
-      pairs.push(`${first}_${second}`);
+    if (keepsPair(FOLDED_STOP_SYLLABLES, first, second)) pairs.push(`${first}_${second}`);
   }
   return pairs;
 }
@@ -102,7 +102,7 @@ function withPairs(syllables: string[][], stop: Set<string>, keepStopSyllables: 
       const syllable = segment[index] ?? "";
       if (keepStopSyllables || !stop.has(syllable)) terms.push(syllable);
       const next = segment[index + 1];
-      if (next !== undefined && !(stop.has(syllable) && stop.has(next))) terms.push(`${syllable}_${next}`);
+      if (next !== undefined && keepsPair(stop, syllable, next)) terms.push(`${syllable}_${next}`);
     }
   }
   return terms;

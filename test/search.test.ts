@@ -103,6 +103,9 @@ describe("query understanding", () => {
     expect(literals(fields, "asksAction")).toEqual([]);
     expect(literals(fields, "describesCounted").sort()).toEqual(["chua", "so hoa"]);
     expect(literals("How many tasks have been completed?", "describesCounted")).toEqual(["completed"]);
+  });
+
+  it("reads names, places and the quantities a question gives", () => {
     // "Một cửa" is two stop syllables ("một", "của" unaccented): still a concept the reports print.
     expect(plan("bo phan mot cua").concepts[0]?.wordings).toContain("bo phan mot cua");
     // Numbers of names, dates and years are not quantities the question gives.
