@@ -96,7 +96,7 @@ export interface QueryContext {
 }
 
 const ENGLISH_WORDS = new Set(
-  "the a an of to in on by for from with what which who whom whose when where why how many much is are was were be been being do does did has have had will would should must can could according per as at and or not that this these those it its their there than into about them they we our you your he she his her".split(
+  "the a an of to in on by for from with what which who whom whose when where why how many much is are was were be been being do does did has have had will would should must can could according per as at and or not that this these those it its their there than into about them they we our you your he she his her under since before after until against within across during between via upon".split(
     " ",
   ),
 );
@@ -186,7 +186,7 @@ const ENGLISH_STOP = new Set([
   "go",
   "day",
   // Words that frame an English question without naming what it asks about.
-  ..."through roughly approximately far so actually still doing done able need needs needed made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five all years other such whole together among towards overall following set show went worked helped helping help found meet start".split(
+  ..."through roughly approximately far so actually still doing done able need needs needed made make put real every each supposed because hold gave give given meant thanks also just only yet already ever up out over two three four five all years other such whole together among towards overall following set show went worked helped helping help found meet start own very rather alone".split(
     " ",
   ),
 ]);

@@ -299,6 +299,16 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("reads an English question's everyday words (countries, high, level) as the reports print them", async () => {
+    const result = await ask(
+      "What share of countries worldwide reached a high or very high e-government level in 2024?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toMatch(/^71\.5%/);
+    expect(result.answer).toContain("71,5% quốc gia đạt mức chính phủ điện tử cao hoặc rất cao");
+    expectGrounded(result);
+  });
+
   it("refuses a figure for a place whose figure no report gives", async () => {
     const result = await ask(
       "Thành phố Hà Nội hiện có bao nhiêu tài khoản định danh điện tử đã được kích hoạt?",

@@ -188,6 +188,8 @@ describe("query understanding", () => {
     const literals = (question: string) => plan(question).concepts.map((concept) => concept.literal);
     expect(literals("On what date was document No. 5721 issued?")).not.toContain("no");
     expect(literals("How many villages had no mobile signal?")).not.toContain("no");
+    // Prepositions frame an English question; they are not topics no report covers.
+    expect(plan("Under Decree 13, until when must ministries report?").absentWords).toEqual([]);
     expect(literals("How many times a day is VNeID accessed?")).toEqual(
       expect.arrayContaining(["times", "a day", "accessed"]),
     );
