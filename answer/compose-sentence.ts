@@ -34,6 +34,12 @@ function footnotesOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
     }));
 }
 
+/** What a sentence answer quotes after the sentence: the list its ":" opens, the footnotes its markers point to. */
+export function continuationsOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
+  const continued = /:\s*$/.test(spot.sentence) ? nextSentence(document, spot) : undefined;
+  return [...(continued ? [continued] : []), ...footnotesOf(document, spot)];
+}
+
 /** `focus` centres the quote of a long sentence on the part that answers (the spot the ranker rated best). */
 export function composeSentence(
   sentence: SentenceInContext,
@@ -48,8 +54,7 @@ export function composeSentence(
   ];
   const document = context.deps.index.documentsById.get(spot.docId);
   if (document) {
-    const continued = /:\s*$/.test(spot.sentence) ? nextSentence(document, spot) : undefined;
-    for (const more of [...(continued ? [continued] : []), ...footnotesOf(document, spot)]) {
+    for (const more of continuationsOf(document, spot)) {
       citations.add(more);
       lines.push(`"${excerpt(more.sentence, 0, 0, NOTE_LIMIT)}"`);
     }

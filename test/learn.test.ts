@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calibrate } from "../answer/confidence";
 import { FEATURE_NAMES } from "../answer/features";
 import { isotonicCalibration } from "../answer/learn/calibrate";
+import { buildExample } from "../answer/learn/examples";
 import { fitLogistic, predict } from "../answer/learn/fit-logistic";
 import { fitRanker, type RankingExample, topOneAccuracy } from "../answer/learn/fit-ranker";
 import { generateQuestions } from "../answer/learn/generate-questions";
@@ -91,6 +92,28 @@ describe("training questions generated from the index", () => {
       expect(question.question).toMatch(
         /^(How many|What share of|How much|By when must|When|Since when|Which agency|According to)/,
       );
+  });
+});
+
+describe("labels", () => {
+  it("credit a sentence answer with the footnote list it quotes after it", async () => {
+    const example = await buildExample(testIndex(), {
+      question:
+        "Tổ công tác đã phối hợp với những doanh nghiệp công nghệ nào để khảo sát, nhận diện điểm nghẽn?",
+      origin: "dev",
+      style: "dev",
+      docId: "bao-cao-tong-ket-de-an-06-2025",
+      gold: {
+        kind: "fact",
+        numbers: [],
+        answers: ["Tecapro"],
+        quote: "Viettel, VNPT, FPT, CMC, Tecapro, Gtel, Mobifone",
+      },
+    });
+    const answering = example.positives.map((at) => example.candidates[at]?.sentence.spot.sentence ?? "");
+    // The footnote itself, and the sentence whose marker points to it ("07 tập đoàn, doanh nghiệp⁹").
+    expect(answering.some((sentence) => sentence.includes("Tecapro"))).toBe(true);
+    expect(answering.some((sentence) => sentence.includes("07 tập đoàn, doanh nghiệp"))).toBe(true);
   });
 });
 

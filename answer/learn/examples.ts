@@ -5,6 +5,7 @@ import type { LoadedIndex } from "../../index/read";
 import { search } from "../../index/search";
 import { seriesPoints } from "../../index/series";
 import { admits, type Candidate, candidatesOf, SEARCH_DEPTH, sentencesOfHits } from "../candidates";
+import { continuationsOf } from "../compose-sentence";
 import { featuresOf, onTopic, questionView } from "../features";
 import { answersGold, type Gold } from "./label";
 
@@ -40,6 +41,13 @@ function asCandidate(figure: Figure, candidate: Candidate): Candidate {
   return { ...candidate, figure, sentence: { ...candidate.sentence, spot } };
 }
 
+/** For a fact question, what a sentence answer would quote after its sentence (lists, footnotes). */
+function continuationTexts(index: LoadedIndex, gold: Gold, candidate: Candidate): string[] {
+  if (gold.kind !== "fact" || candidate.kind !== "sentence") return [];
+  const document = index.documentsById.get(candidate.sentence.spot.docId);
+  return document ? continuationsOf(document, candidate.sentence.spot).map((more) => more.sentence) : [];
+}
+
 export async function buildExample(index: LoadedIndex, item: LabelledQuestion): Promise<Example> {
   const plan = understandQuestion(item.question, {
     lexical: index.lexical,
@@ -66,7 +74,7 @@ export async function buildExample(index: LoadedIndex, item: LabelledQuestion): 
     const answered =
       newest && newest.asOf > (candidate.figure?.asOf ?? "")
         ? answersGold(item.gold, asCandidate(newest, candidate), item.docId)
-        : answersGold(item.gold, candidate, item.docId);
+        : answersGold(item.gold, candidate, item.docId, continuationTexts(index, item.gold, candidate));
     return answered ? [at] : [];
   });
   return { ...item, plan, candidates, features, positives };

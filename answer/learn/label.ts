@@ -100,7 +100,12 @@ function datesMatch(forms: string[], dates: string[]): boolean {
  * the answer was taken from — or, within the same report, print the same distinctive number or the
  * expected name, as a repeated sentence or a footnote does.
  */
-export function answersGold(gold: Gold, candidate: Candidate, docId = ""): boolean {
+export function answersGold(
+  gold: Gold,
+  candidate: Candidate,
+  docId = "",
+  continuations: string[] = [],
+): boolean {
   if (gold.kind === "unanswerable") return false;
   const sentence = candidate.sentence.spot.sentence;
   // A date taken from the heading is quoted with it.
@@ -145,9 +150,11 @@ export function answersGold(gold: Gold, candidate: Candidate, docId = ""): boole
     }
     case "fact": {
       if (candidate.kind !== "sentence") return false;
-      const text = comparable(sentence);
+      // A sentence answer also quotes the list its ":" opens and its footnotes: what they hold, it answers.
+      const text = comparable([sentence, ...continuations].join(" "));
       return (
         inQuote ||
+        continuations.some((more) => holdsQuote(gold.quote, more)) ||
         (sameReport && gold.answers.some((answer) => answer.length >= 4 && text.includes(comparable(answer))))
       );
     }
