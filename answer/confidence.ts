@@ -48,6 +48,11 @@ export const CONFIDENCE_FEATURES: readonly string[] = [
   "intentDeadline",
   "intentDate",
   "intentFact",
+  // An English question paraphrases the reports through the glossary, so it covers less of the passage
+  // that answers it than a Vietnamese one does: how much coverage and score say is learnt per language.
+  "englishTopScore",
+  "englishContextCoverage",
+  "englishClauseCoverage",
 ];
 
 /** The kind of candidate that answers each intent directly (a deadline question may be answered by a date too). */
@@ -89,6 +94,11 @@ export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): 
   put("topProbability", 1 / total);
   put("sentenceProbability", inSentence / total);
   for (const name of SIGNALS_FROM_TOP) put(name, top.features[featureIndex(name)] ?? 0);
+  if (plan.lang === "en") {
+    put("englishTopScore", top.score / 10);
+    put("englishContextCoverage", top.features[featureIndex("contextCoverage")] ?? 0);
+    put("englishClauseCoverage", top.features[featureIndex("clauseCoverage")] ?? 0);
+  }
   put("naturalKind", NATURAL[plan.intent].includes(top.candidate.kind) ? 1 : 0);
   put(
     "timeMismatch",

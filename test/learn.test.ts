@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibrate } from "../answer/confidence";
+import { CONFIDENCE_FEATURES, calibrate, confidenceFeatures } from "../answer/confidence";
 import { FEATURE_NAMES } from "../answer/features";
 import { isotonicCalibration } from "../answer/learn/calibrate";
 import { buildExample } from "../answer/learn/examples";
@@ -7,6 +7,7 @@ import { fitLogistic, predict } from "../answer/learn/fit-logistic";
 import { fitRanker, type RankingExample, topOneAccuracy } from "../answer/learn/fit-ranker";
 import { generateQuestions } from "../answer/learn/generate-questions";
 import { seededRandom } from "../answer/learn/random";
+import { linearScore } from "../answer/rank";
 import { answerModel, parseAnswerModel } from "../answer/weights";
 import { fold } from "../core/text";
 import { testIndex } from "./support/desk";
@@ -61,6 +62,39 @@ describe("confidence", () => {
       const right = given.filter((example) => example.label === 1).length;
       expect(right / given.length).toBeGreaterThanOrEqual(level);
     }
+  });
+});
+
+describe("confidence by language", () => {
+  /** The confidence features of a question's best answer, by name. */
+  async function confidenceSignals(question: string): Promise<(name: string) => number> {
+    const example = await buildExample(testIndex(), {
+      question,
+      origin: "dev",
+      style: "dev",
+      docId: "",
+      gold: { kind: "unanswerable", numbers: [], answers: [], quote: "" },
+    });
+    const { weights } = answerModel().ranker;
+    const ranked = example.candidates
+      .map((candidate, at) => {
+        const features = example.features[at] as Float64Array;
+        return { candidate, features, score: linearScore(weights, features) };
+      })
+      .sort((a, b) => b.score - a.score);
+    const values = confidenceFeatures(example.plan, ranked);
+    return (name) => values[CONFIDENCE_FEATURES.indexOf(name)] ?? Number.NaN;
+  }
+
+  it("reads how much of the passage an English question covers with weights of its own", async () => {
+    const english = await confidenceSignals("How many VNeID accounts have been approved?");
+    const vietnamese = await confidenceSignals("Có bao nhiêu tài khoản VNeID đã được phê duyệt?");
+    expect(english("englishContextCoverage")).toBeGreaterThan(0);
+    expect(english("englishContextCoverage")).toBe(english("contextCoverage"));
+    expect(vietnamese("contextCoverage")).toBeGreaterThan(0);
+    expect(vietnamese("englishContextCoverage")).toBe(0);
+    const { confidence } = answerModel();
+    expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("englishContextCoverage")]).toBeGreaterThan(0);
   });
 });
 
