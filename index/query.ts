@@ -329,6 +329,11 @@ function isReferenceDate(question: string, mention: DateMention): boolean {
   );
 }
 
+/** "in 2022–2025" names a stage of the programme, not the year 2022: a year opening a range is no time asked. */
+function opensYearRange(question: string, mention: DateMention): boolean {
+  return /^\s*[-–—]\s*(?:19|20)\d{2}\b/.test(question.slice(mention.end));
+}
+
 function timeConstraint(mentions: DateMention[]): TimeConstraint | undefined {
   const mention = mentions[0];
   if (!mention) return undefined;
@@ -758,7 +763,9 @@ export function understandQuestion(
   const detected = detectIntent(folded);
   const intent = bareTopic && detected === "fact" ? "figure" : detected;
   const documents = findDocumentReference(normalized, folded, context.documents);
-  const mentions = findDates(normalized).filter((mention) => !isReferenceDate(normalized, mention));
+  const mentions = findDates(normalized).filter(
+    (mention) => !isReferenceDate(normalized, mention) && !opensYearRange(normalized, mention),
+  );
   const dateSpans = mentions.map((mention) => {
     const inFolded = foldPhrase(mention.text);
     const at = folded.indexOf(inFolded);

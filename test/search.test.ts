@@ -153,6 +153,9 @@ describe("query understanding", () => {
     const dated = plan("Tính đến tháng 1/2025, có bao nhiêu tài khoản được kích hoạt?");
     expect(dated.docIds).toEqual([]);
     expect(dated.time?.iso).toBe("2025-01");
+    // "in 2022–2025" names the programme's stage, not the year 2022; "in 2024" is a year.
+    expect(plan("How many legal documents were ministries to produce in 2022–2025?").time).toBeUndefined();
+    expect(plan("How many VNeID accounts were activated in 2024?").time?.iso).toBe("2024");
   });
 
   it("reads chat shorthand and bare topics", () => {
