@@ -361,10 +361,14 @@ function removeQuestionPhrases(folded: string): string {
   return text;
 }
 
-function pairWeight(lexical: LexicalIndex, wording: string): number {
+/** The folded-field terms a wording is looked up by: its indexed pairs, or its syllables when it has none. */
+function lookupTerms(wording: string): string[] {
   const pairs = indexedPairs(wording);
-  const terms = pairs.length > 0 ? pairs : indexSyllables(wording);
-  return Math.max(0, ...terms.map((term) => lexical.inverseDocumentFrequency("folded", term)));
+  return pairs.length > 0 ? pairs : indexSyllables(wording);
+}
+
+function pairWeight(lexical: LexicalIndex, wording: string): number {
+  return Math.max(0, ...lookupTerms(wording).map((term) => lexical.inverseDocumentFrequency("folded", term)));
 }
 
 /**
@@ -437,9 +441,7 @@ function trimStops(word: string[], lang: "vi" | "en", lexical: LexicalIndex): st
 }
 
 function occursInCorpus(lexical: LexicalIndex, wording: string): boolean {
-  const pairs = indexedPairs(wording);
-  const terms = pairs.length > 0 ? pairs : indexSyllables(wording);
-  return terms.every((term) => lexical.documentFrequency("folded", term) > 0);
+  return lookupTerms(wording).every((term) => lexical.documentFrequency("folded", term) > 0);
 }
 
 function isStop(syllable: string, lang: "vi" | "en"): boolean {
@@ -718,12 +720,11 @@ const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*[\p{L}\d]/u;
  * The quantities a question gives (`116 CSDL`, `2.822 hệ thống`, `25 dịch vụ công`): context, never the
  * answer. The numbers of its dates and years, and of the names it cites, are neither.
  */
-function givenNumbersOf(normalized: string, lang: "vi" | "en"): string[] {
+function givenNumbersOf(normalized: string, lang: "vi" | "en", dates: DateMention[]): string[] {
   const pattern =
     lang === "en"
       ? /(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}\d])/gu
       : /(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{L}\d])/gu;
-  const dates = findDates(normalized);
   const given: string[] = [];
   for (const match of normalized.matchAll(pattern)) {
     const start = match.index ?? 0;
@@ -763,7 +764,8 @@ export function understandQuestion(
   const detected = detectIntent(folded);
   const intent = bareTopic && detected === "fact" ? "figure" : detected;
   const documents = findDocumentReference(normalized, folded, context.documents);
-  const mentions = findDates(normalized).filter(
+  const dates = findDates(normalized);
+  const mentions = dates.filter(
     (mention) => !isReferenceDate(normalized, mention) && !opensYearRange(normalized, mention),
   );
   const dateSpans = mentions.map((mention) => {
@@ -796,7 +798,7 @@ export function understandQuestion(
   // A bare topic ("tai khoan vneid") names the thing whose number it asks for.
   const counted = countedConcept(folded, concepts) ?? (bareTopic ? concepts[0] : undefined);
   markAskedAction(normalized, concepts, counted, lang);
-  const givenNumbers = givenNumbersOf(normalized, lang);
+  const givenNumbers = givenNumbersOf(normalized, lang, dates);
   return {
     question: normalized,
     lang,
