@@ -1,4 +1,5 @@
 import { findBodies } from "../core/bodies";
+import { isComparisonDate } from "../core/dates";
 import { namesPlace, placeBefore } from "../core/places";
 import { fold } from "../core/text";
 import {
@@ -189,7 +190,10 @@ function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
   const { time } = plan;
   if (!time) return 0;
   return sentence.dates.some(
-    (mention) => mention.periodStart <= time.periodEnd && mention.periodEnd >= time.periodStart,
+    (mention) =>
+      mention.periodStart <= time.periodEnd &&
+      mention.periodEnd >= time.periodStart &&
+      !isComparisonDate(sentence.spot.sentence, mention),
   )
     ? 1
     : 0;

@@ -293,6 +293,17 @@ function dueDateFor(
   return mention.periodEnd;
 }
 
+const COMPARED_WITH =
+  /(?:^|[^\p{L}])(?:so voi|compared (?:with|to)|than)(?: cung ky)?(?: (?:nam|thang|ngay|in))?\s*$/u;
+
+/**
+ * "tăng 15 bậc so với 2022", "up 20% compared with December 2024": the date is the baseline a change is
+ * measured from, not the time the sentence (or the question) speaks of.
+ */
+export function isComparisonDate(text: string, mention: DateMention): boolean {
+  return COMPARED_WITH.test(fold(text.slice(Math.max(0, mention.start - 30), mention.start)));
+}
+
 /** Every date expression in the text, left to right, without overlaps. */
 export function findDates(text: string): DateMention[] {
   const folded = fold(text);

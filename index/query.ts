@@ -1,5 +1,5 @@
 import { type BodyMention, findBodies } from "../core/bodies";
-import { type DateMention, findDates } from "../core/dates";
+import { type DateMention, findDates, isComparisonDate } from "../core/dates";
 import { placeMentions, placesIn } from "../core/places";
 import { fold, hasDiacritics, normalizeText } from "../core/text";
 import type { DocumentMeta, FigureKind } from "../core/types";
@@ -334,13 +334,17 @@ function opensYearRange(question: string, mention: DateMention): boolean {
   return /^\s*[-–—]\s*(?:19|20)\d{2}\b/.test(question.slice(mention.end));
 }
 
-function timeConstraint(mentions: DateMention[]): TimeConstraint | undefined {
+const UNTIL_NOW = /^\s*(?:cho\s+)?(?:đến|tới|den|toi)\s+(?:nay|hiện nay|hiện tại|hien nay|hien tai)\b/iu;
+
+/** "từ năm 2022 đến nay" asks about everything since 2022: the period runs to the newest report. */
+function timeConstraint(question: string, mentions: DateMention[]): TimeConstraint | undefined {
   const mention = mentions[0];
   if (!mention) return undefined;
+  const untilNow = mention.cue?.startsWith("tu") && UNTIL_NOW.test(question.slice(mention.end));
   return {
     iso: mention.iso,
     periodStart: mention.periodStart,
-    periodEnd: mention.periodEnd,
+    periodEnd: untilNow ? "9999-12-31" : mention.periodEnd,
     text: mention.text,
   };
 }
@@ -573,23 +577,38 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
  * A concept that carries a name the question gives must be in any passage that answers it: a name
  * written with capitals, or a body the question names however it is typed ("rieng agribank").
  */
-function markNamedConcepts(concepts: Concept[], question: string, bodyMentions: BodyMention[]): Concept[] {
+function markNamedConcepts(
+  concepts: Concept[],
+  question: string,
+  bodyMentions: BodyMention[],
+  lang: "vi" | "en",
+  lexical: LexicalIndex,
+): Concept[] {
   const bodySpans = bodyMentions.map((body) => [body.start, body.end] as [number, number]);
   // Whole syllables only: the name "Sổ" does not make "dân số" a name.
-  const names = [
-    ...capitalizedNames(question),
-    ...bodySpans.map(([start, end]) => question.slice(start, end)),
-  ].map((name) => ` ${foldPhrase(name)} `);
+  const spaced = (name: string) => ` ${foldPhrase(name)} `;
+  // English capitalizes titles and institutions by convention ("the Prime Minister", "State bodies"): there
+  // a capital marks a name only when the reports print it as written (`VNeID`, `Tan Son Nhat`) or it is a place.
+  const capitalized = capitalizedNames(question);
+  const written = capitalized
+    .filter((name) => lang === "vi" || occursInCorpus(lexical, foldPhrase(name)))
+    .map(spaced);
+  const unprinted = capitalized.map(spaced).filter((name) => !written.includes(name));
+  const bodies = bodySpans.map(([start, end]) => spaced(question.slice(start, end)));
   // Folding merges syllables ("đấu" of "phấn đấu", "Đầu" of "Đầu tư"): a concept the question also
   // prints outside its names comes from there, not from a name.
   const outsideNames = ` ${foldPhrase(blank(question, bodySpans).replace(CAPITALIZED_WORD, " "))} `;
-  return concepts.map((concept) => {
+  const names = (concept: Concept, list: string[]) => {
     const literal = ` ${concept.literal} `;
-    if (outsideNames.includes(literal)) return concept;
+    return list.some((name) => name.includes(literal) || literal.includes(name));
+  };
+  const place = (concept: Concept) => concept.wordings.some((wording) => placesIn(wording).length > 0);
+  return concepts.map((concept) => {
+    if (outsideNames.includes(` ${concept.literal} `)) return concept;
     // The programme's own name ("Đề án 06", "Chính phủ") stands in a large share of the passages: its
     // absence from the sentence that answers says nothing.
     if (concept.weight < COMMON_NAME_WEIGHT) return concept;
-    return names.some((name) => name.includes(literal) || literal.includes(name))
+    return names(concept, [...bodies, ...written]) || (names(concept, unprinted) && place(concept))
       ? { ...concept, required: true }
       : concept;
   });
@@ -766,7 +785,10 @@ export function understandQuestion(
   const documents = findDocumentReference(normalized, folded, context.documents);
   const dates = findDates(normalized);
   const mentions = dates.filter(
-    (mention) => !isReferenceDate(normalized, mention) && !opensYearRange(normalized, mention),
+    (mention) =>
+      !isReferenceDate(normalized, mention) &&
+      !opensYearRange(normalized, mention) &&
+      !isComparisonDate(normalized, mention),
   );
   const dateSpans = mentions.map((mention) => {
     const inFolded = foldPhrase(mention.text);
@@ -787,11 +809,13 @@ export function understandQuestion(
     buildConcepts(conceptText, lang, context.lexical, absentWords),
     normalized,
     bodyMentions,
+    lang,
+    context.lexical,
   );
   // "As of a day" means the newest figures published up to that day.
   const time = options.asOf
     ? { iso: options.asOf, periodStart: "1900-01-01", periodEnd: options.asOf, text: options.asOf }
-    : timeConstraint(timeMentions);
+    : timeConstraint(normalized, timeMentions);
   const body = bodyMentions[0]?.name;
   const expects = expectedKind(folded, intent);
   markBeforeAsk(folded, concepts);

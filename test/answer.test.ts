@@ -309,6 +309,14 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("does not take an English title written with capitals for a name the passage must print", async () => {
+    // "the Prime Minister", "Party and State bodies": English capitalizes titles, the reports do not name them here.
+    const result = await ask("When was Decree 179/2024 on talented people in Party and State bodies issued?");
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toMatch(/^31\/12\/2024/);
+    expectGrounded(result);
+  });
+
   it("refuses a figure for a place whose figure no report gives", async () => {
     const result = await ask(
       "Thành phố Hà Nội hiện có bao nhiêu tài khoản định danh điện tử đã được kích hoạt?",

@@ -156,6 +156,12 @@ describe("query understanding", () => {
     // "in 2022–2025" names the programme's stage, not the year 2022; "in 2024" is a year.
     expect(plan("How many legal documents were ministries to produce in 2022–2025?").time).toBeUndefined();
     expect(plan("How many VNeID accounts were activated in 2024?").time?.iso).toBe("2024");
+    // The date a change is measured from is no time asked; "từ năm 2022 đến nay" runs to the newest report.
+    expect(plan("Số hồ sơ khai sinh tăng bao nhiêu so với tháng 12/2024?").time).toBeUndefined();
+    expect(plan("Từ năm 2022 đến nay có bao nhiêu hội nghị?").time).toMatchObject({
+      periodStart: "2022-01-01",
+      periodEnd: "9999-12-31",
+    });
   });
 
   it("reads chat shorthand and bare topics", () => {
@@ -214,6 +220,15 @@ describe("query understanding", () => {
     // A body typed without capitals or marks is a name all the same.
     const typed = plan("ung ho bao lu qua vneid rieng agribank nhan dc bao nhieu tien").concepts;
     expect(typed.find((concept) => concept.literal === "agribank")?.required).toBe(true);
+    // English capitalizes titles by convention: "Prime Minister" is no name a passage must print, while
+    // "Tan Son Nhat", printed in the reports, and a province are.
+    const english = plan(
+      "How many passengers used biometric check-in at Tan Son Nhat after the Prime Minister's visit to Hanoi?",
+    ).concepts.filter((concept) => concept.required);
+    expect(english.map((concept) => concept.literal)).toEqual(
+      expect.arrayContaining(["tan son nhat", "hanoi"]),
+    );
+    expect(english.map((concept) => concept.literal)).not.toContain("prime minister");
   });
 
   it("does not read a question about one task's date as a listing", () => {
