@@ -105,7 +105,8 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
       break;
     }
   }
-  const numberMatch = /^[\d.,/]+%?/u.exec(rest);
+  // A range keeps both ends: `15-30 phút` → `15-30 minutes`.
+  const numberMatch = /^[\d.,/]+(?:\s*[-–]\s*[\d.,]+)?%?/u.exec(rest);
   let number = englishNumber(numberMatch?.[0] ?? rest);
   let after = rest.slice(numberMatch?.[0].length ?? rest.length).trim();
   for (const [pattern, scale] of SCALES) {

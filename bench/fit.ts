@@ -259,19 +259,17 @@ function printCurve(title: string, points: CurvePoint[]): void {
 /**
  * The threshold with the lowest cost on the graded questions held out, the cost of each threshold
  * averaged with its neighbours': a few unanswerable questions decide each step of the curve, and an
- * unsmoothed minimum jumps between distant thresholds when one of them moves. Thresholds whose costs
- * differ by less than one question's refusal are equally good (the difference is one refit's noise);
- * among them, the most cautious, since a wrong figure is worse than none.
+ * unsmoothed minimum jumps between distant thresholds when one of them moves. Among equally good
+ * thresholds, the most cautious.
  */
-function chooseThreshold(points: CurvePoint[], questions: number): number {
+function chooseThreshold(points: CurvePoint[]): number {
   const smoothed = points.map((_, at) => {
     const window = points.slice(Math.max(0, at - 1), at + 2);
     return window.reduce((sum, point) => sum + point.cost, 0) / window.length;
   });
   const lowest = Math.min(...smoothed);
-  const noise = 1 / Math.max(1, questions);
   return Math.max(
-    ...points.filter((_, at) => (smoothed[at] ?? 1) < lowest + noise).map((point) => point.threshold),
+    ...points.filter((_, at) => (smoothed[at] ?? 1) <= lowest + 1e-9).map((point) => point.threshold),
   );
 }
 
@@ -389,7 +387,7 @@ async function main(): Promise<number> {
       held.flatMap((item, at) => (item.example.origin === "generated" ? [confidence[at] ?? 0] : [])),
     ),
   );
-  const threshold = chooseThreshold(devCurve, devHeld.length);
+  const threshold = chooseThreshold(devCurve);
   printGroups(devHeld, devConfidence, threshold);
 
   const confidenceModel: LogisticModel = fitLogistic(confidenceSet(held), CONFIDENCE_FEATURES.length);

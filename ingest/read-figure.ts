@@ -19,8 +19,10 @@ export interface PrintedNumber {
   per?: string;
 }
 
+// A range (`15-30 phút`, `41.000–170.000 đồng`, `50-70%`) is one figure with both ends; one over a total
+// (`9–10/12`) is not read.
 export const FIGURE_PATTERN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,/\-–])(${NUMBER_PATTERN})(?:\s*/\s*(${NUMBER_PATTERN}))?(\s*%)?`,
+  String.raw`(?<![\p{L}\p{N}.,/\-–])(${NUMBER_PATTERN})(?:\s*/\s*(${NUMBER_PATTERN})|\s*[-–]\s*(${NUMBER_PATTERN})(?![\d.,]*\s*/))?(\s*%)?`,
   "gu",
 );
 
@@ -29,7 +31,7 @@ const CURRENCY =
   /^(tỷ đồng|đồng|VNĐ|VND|USD|đô la|đô)(?![\p{L}0-9])(?!\s+(?:chí|bộ|thời|hành|ý|bào|nghiệp|tâm|loạt|đều|nhất|minh|thuận|khởi|ca|hồ)(?![\p{L}]))/u;
 const COMPOUND_TAIL = /^\s+(\d{1,3})(?![\d.,/])\s*/u;
 /** A rate's "per": `/giao dịch`, `/ 01 ngày`, `/năm`; one or two words after the slash. */
-const PER_AFTER = /^\s*\/\s*(?:0?1\s+)?(\p{L}+(?:\s+(?:dịch|thực hiện|truy cập|khám|hồ sơ))?)(?![\p{L}])/u;
+const PER_AFTER = /^\s*\/\s*(?:0?1\s+)?(\p{L}+(?:\s+(?:dịch|thực hiện|truy cập|khám|hồ sơ|sơ))?)(?![\p{L}])/u;
 
 function leadingSpace(text: string): number {
   return text.length - text.trimStart().length;
@@ -66,7 +68,8 @@ export function perAt(text: string): { per: string; length: number } | undefined
 export function readPrintedNumber(sentence: string, match: RegExpExecArray): PrintedNumber | undefined {
   const numerator = match[1] ?? "";
   const denominator = match[2];
-  const hasPercent = Boolean(match[3]);
+  const rangeEnd = match[3];
+  const hasPercent = Boolean(match[4]);
   const start = match.index;
   let end = start + match[0].length;
   const first = parseVietnameseNumber(numerator);
@@ -74,9 +77,15 @@ export function readPrintedNumber(sentence: string, match: RegExpExecArray): Pri
   if (first === undefined || (denominator !== undefined && second === undefined)) return undefined;
   if (denominator !== undefined && second !== undefined)
     return { start, end, value: first, values: [first, second], kind: "ratio" };
-  if (hasPercent) return { start, end, value: first, values: [first], kind: "percent", unit: "%" };
+  const last = rangeEnd !== undefined ? parseVietnameseNumber(rangeEnd) : undefined;
+  // A range runs upwards; anything else with a dash between numbers is a code (`57-2`).
+  if (rangeEnd !== undefined && (last === undefined || last <= first)) return undefined;
+  const ends = (factor = 1) =>
+    last === undefined ? [scaleValue(first, factor)] : [scaleValue(first, factor), scaleValue(last, factor)];
+  if (hasPercent) return { start, end, value: first, values: ends(), kind: "percent", unit: "%" };
 
   let value = first;
+  let values = ends();
   const rest = sentence.slice(end);
   const scale = readScaleWord(rest.trimStart());
   // `2.407.040 triệu hồ sơ`: a number already printed in full does not take a scale word after it (the
@@ -85,15 +94,20 @@ export function readPrintedNumber(sentence: string, match: RegExpExecArray): Pri
   if (scale) {
     end += leadingSpace(rest) + scale.length;
     value = printedInFull ? first : scaleValue(first, scale.factor);
-    const compound = readCompound(sentence.slice(end), { value: first, factor: scale.factor });
+    values = printedInFull ? values : ends(scale.factor);
+    const compound =
+      last === undefined
+        ? readCompound(sentence.slice(end), { value: first, factor: scale.factor })
+        : undefined;
     if (compound) {
       end += compound.length;
       value = compound.value;
+      values = [value];
     }
   }
   const afterNumber = sentence.slice(end);
   const currency = CURRENCY.exec(afterNumber.trimStart());
-  if (!currency?.[1]) return { start, end, value, values: [value], kind: "count" };
+  if (!currency?.[1]) return { start, end, value, values, kind: "count" };
   end += leadingSpace(afterNumber) + currency[1].length;
   const per = perAt(sentence.slice(end));
   if (per) end += per.length;
@@ -101,7 +115,7 @@ export function readPrintedNumber(sentence: string, match: RegExpExecArray): Pri
     start,
     end,
     value,
-    values: [value],
+    values,
     kind: "money",
     unit: currency[1],
     ...(per ? { per: per.per } : {}),

@@ -309,6 +309,16 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("answers a range with both its ends, in English too", async () => {
+    const result = await ask(
+      "Instead of several working days, how many minutes does it now take to apply online at home for the graduation exam?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toMatch(/^about 15-30 minutes/);
+    expect(result.answer).toContain("khoảng 15-30 phút");
+    expectGrounded(result);
+  });
+
   it("does not take an English title written with capitals for a name the passage must print", async () => {
     // "the Prime Minister", "Party and State bodies": English capitalizes titles, the reports do not name them here.
     const result = await ask("When was Decree 179/2024 on talented people in Party and State bodies issued?");

@@ -181,6 +181,21 @@ describe("what is and is not a figure", () => {
     expect(inSentence("Người dân tiết kiệm trung bình 2.000 đồng/giao dịch.")[0]?.per).toBe("giao dịch");
   });
 
+  it("reads a range as one figure with both ends, and a span of years or a code as none", () => {
+    expect(figureOf(REVIEW, "khoảng 15-30")).toMatchObject({ values: [15, 30], unit: "phút" });
+    expect(figureOf(REVIEW, "41.000–170.000 đồng/hồ sơ")).toMatchObject({
+      values: [41_000, 170_000],
+      kind: "money",
+      per: "hồ sơ",
+    });
+    expect(figureOf(REVIEW, "50-70%")).toMatchObject({ values: [50, 70], kind: "percent" });
+    expect(
+      inSentence("Kế hoạch đầu tư công trung hạn giai đoạn 2026 – 2030 theo Nghị quyết 57-NQ/TW."),
+    ).toEqual([]);
+    // Against a total it is no range read here: "9–10/12 tiêu chí".
+    expect(inSentence("Việt Nam đáp ứng 9–10/12 tiêu chí.")).toEqual([]);
+  });
+
   it("takes no slogan, title, name or counting word for a figure", () => {
     expect(textsIn("“3 tăng – 3 giảm”")).not.toContain("3");
     expect(textsIn("mô hình “4 lớp”")).not.toContain("4");
