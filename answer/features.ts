@@ -231,7 +231,8 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   plan.concepts.forEach((concept, at) => {
     if (inContext.present[at]) return;
     rareMissing = Math.max(rareMissing, concept.weight / (view.maxConceptWeight || 1));
-    if (concept.required) requiredMissing = 1;
+    // Each name the question gives and the passage lacks makes it less likely the passage is about it.
+    if (concept.required) requiredMissing = Math.min(3, requiredMissing + 1);
   });
   const recency = view.recency.get(spot.docId) ?? 0;
   const named = plan.docIds.length > 0;

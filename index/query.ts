@@ -65,6 +65,8 @@ export interface QueryPlan {
   asksCount: boolean;
   /** It asks for a goal (`chỉ tiêu`, `target`), so target figures are not second choice. */
   asksTarget: boolean;
+  /** The question asks what actually happened (`actually`, `trên thực tế`), not a goal or a projection. */
+  asksActual: boolean;
   /** `phải làm gì`, `what must…`: a body's duties, i.e. its deadlines. */
   asksDuties: boolean;
   /** A topic without any question word (`tai khoan vneid`): it asks for the topic's figure. */
@@ -216,6 +218,8 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
 const COUNT_QUESTION =
   /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
+// "How much has revenue actually increased": what happened, which no projection or target tells.
+const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
 const DEFINITION_QUESTION =
   /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
 const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
@@ -838,6 +842,7 @@ export function understandQuestion(
       ).length >= 2,
     asksCount: COUNT_QUESTION.test(foldedQuestion),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
+    asksActual: ACTUAL_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),
     bareTopic,
     asksDefinition: intent === "fact" && DEFINITION_QUESTION.test(foldedQuestion),
