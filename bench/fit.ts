@@ -311,8 +311,10 @@ function calibrationTable(held: Held[], confidence: number[]): void {
     const right = given.filter((item) => item.correct).length;
     const all = held.filter((_, at) => (confidence[at] ?? 0) >= level);
     const rightAll = all.filter((item) => item.correct).length;
+    const graded = all.filter((item) => item.example.origin === "dev");
+    const rightGraded = graded.filter((item) => item.correct).length;
     process.stdout.write(
-      `  c ≥ ${level.toFixed(1)}: ${all.length ? percent(rightAll / all.length) : "—"} right of ${all.length} answers (answerable only: ${given.length ? percent(right / given.length) : "—"})\n`,
+      `  c ≥ ${level.toFixed(1)}: ${all.length ? percent(rightAll / all.length) : "—"} right of ${all.length} answers (answerable only: ${given.length ? percent(right / given.length) : "—"}; graded: ${graded.length ? percent(rightGraded / graded.length) : "—"} of ${graded.length})\n`,
     );
   }
 }
