@@ -192,6 +192,8 @@ describe("what is and is not a figure", () => {
     expect(
       inSentence("Kế hoạch đầu tư công trung hạn giai đoạn 2026 – 2030 theo Nghị quyết 57-NQ/TW."),
     ).toEqual([]);
+    // Pages are places in a document, not amounts.
+    expect(inSentence("Nội dung chi tiết tại trang 15-20 của phụ lục.")).toEqual([]);
     // Against a total it is no range read here: "9–10/12 tiêu chí".
     expect(inSentence("Việt Nam đáp ứng 9–10/12 tiêu chí.")).toEqual([]);
   });
