@@ -273,8 +273,14 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
     if (!figures.some((figure) => fits(figure.kind))) return false;
   }
   // "How much has it actually increased?" is not answered by what a report projects or sets as a goal.
-  if (plan.asksActual && candidate.figure && (candidate.figure.target || candidate.figure.projected))
-    return false;
+  if (plan.asksActual) {
+    const figures = candidate.figure
+      ? [candidate.figure]
+      : candidate.kind === "sentence"
+        ? candidate.sentence.figures
+        : [];
+    if (figures.length > 0 && figures.every((figure) => figure.target || figure.projected)) return false;
+  }
   // "Who / which / what is…" is answered by what a sentence says, not by one of its numbers or dates.
   if (plan.intent === "fact" && candidate.kind !== "sentence") return false;
   // "When…?" needs a date: a count ("22 hội nghị", "06 tháng") never answers it, and a sentence does

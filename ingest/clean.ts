@@ -284,6 +284,7 @@ function extractFootnotes(
       footnoteLines.add(next);
     }
     attachOrphanContinuation(lines, drafts, footnoteLines, index, doubleSpaced);
+    attachContinuationAtNextFoot(lines, draft, footnoteLines, doubleSpaced, expected + 1);
     drafts.push(draft);
     if (reference) searchFrom = { line: reference.line, at: reference.at + reference.length };
     index = next - 1;
@@ -316,6 +317,59 @@ function attachOrphanContinuation(
     previous.lines.push(index);
     footnoteLines.add(index);
   }
+}
+
+/**
+ * A footnote cut at a page's foot goes on at the foot of a following page, below that page's body and
+ * above its own footnotes (`… về việc lập kế hoạch đầu tư` … `công trung hạn giai đoạn 2026 – 2030.`).
+ * Left in the body, it splits the sentence the page break cut (`… hài lòng về việc giải` + `quyết …`).
+ * The continuation is the block that ends a page (or comes just before the next footnote), set apart by a
+ * wider gap than the page's lines, starting as a continuation does (lower case or a number) right after
+ * a body line that stops mid-sentence. Only the next few pages are searched.
+ */
+function attachContinuationAtNextFoot(
+  lines: Line[],
+  draft: FootnoteDraft,
+  footnoteLines: Set<number>,
+  doubleSpaced: boolean,
+  nextMarker: number,
+): void {
+  const last = draft.lines.at(-1) ?? draft.defLine;
+  if (TERMINAL.test(lines[last]?.text ?? ".")) return;
+  const gap = doubleSpaced ? 2 : 1;
+  let pageFirst = last + 1;
+  let feet = 0;
+  for (let end = last + 1; end < lines.length && feet < 3; end++) {
+    const atDefinition = isDefinitionOf(lines[end], nextMarker);
+    if (!lines[end]?.pageStart && !atDefinition) continue;
+    let start = end - 1;
+    while (start > pageFirst && (lines[start]?.blankBefore ?? 0) < gap) start--;
+    if (start > pageFirst && continuesFootnote(lines, footnoteLines, start, end)) {
+      for (let index = start; index < end; index++) {
+        draft.lines.push(index);
+        footnoteLines.add(index);
+      }
+      return;
+    }
+    if (atDefinition) return;
+    feet++;
+    pageFirst = end;
+  }
+}
+
+function continuesFootnote(lines: Line[], footnoteLines: Set<number>, start: number, end: number): boolean {
+  const opening = lines[start]?.text ?? "";
+  if (!/^[\p{Ll}\d]/u.test(opening) || LIST_MARKER.test(opening) || definitionMarker(opening)) return false;
+  if (TERMINAL.test(lines[start - 1]?.text ?? ".")) return false;
+  for (let index = start; index < end; index++) {
+    if (footnoteLines.has(index)) return false;
+  }
+  return true;
+}
+
+function isDefinitionOf(line: Line | undefined, marker: number): boolean {
+  if (!line) return false;
+  return line.text === String(marker) || Number(definitionMarker(line.text)?.marker) === marker;
 }
 
 function endsSentence(text: string): boolean {

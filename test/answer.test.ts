@@ -359,6 +359,8 @@ describe("questions the reports do not answer", () => {
     "Tỉnh Nghệ An đã nhận bao nhiêu hồ sơ cấp Phiếu lý lịch tư pháp qua VNeID?",
     // The slides only project it ("Dự kiến … tăng 50 triệu đô/năm"); the question asks what happened.
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
+    // Nor by the sentence that projects it.
+    "How much has ACV's revenue actually increased since biometric check-in began at Tan Son Nhat?",
   ])("says so for %s and shows the closest passages", async (question) => {
     const result = await ask(question);
     expect(result.status).toBe("not_found");

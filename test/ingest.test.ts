@@ -27,6 +27,18 @@ describe("cleaning the real reports", () => {
     expect(review.footnotes).toHaveLength(33);
   });
 
+  it("moves a footnote cut at a page's foot back from the foot of a later page, out of the sentence it split", () => {
+    const review = documentById("bao-cao-tong-ket-de-an-06-2025");
+    // The 2025 targets' sentence runs across the page break; footnote 20's end had sat in the middle of it.
+    expect(review.text).toContain(
+      "90% người dân, doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính",
+    );
+    expect(review.text).toContain("xoá bỏ mọi tư tưởng, quan niệm, rào cản");
+    const footnote = (marker: string) => review.footnotes.find((note) => note.marker === marker)?.text ?? "";
+    expect(footnote("4")).toContain("lập kế hoạch đầu tư công trung hạn giai đoạn 2026 – 2030.");
+    expect(footnote("20")).toMatch(/5 triệu đồng\/tháng$/);
+  });
+
   it("handles a footnote marker between a word and a ratio", () => {
     expect(documentById("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21").text).toContain(
       "dịch vụ công trực tuyến²; 33/63 địa phương",
