@@ -86,6 +86,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "monthPrecision",
   "yearPrecision",
   "fromCue",
+  "sinceAsked",
   "precisionAsked",
   "referenceDate",
   "rangeDate",
@@ -380,7 +381,10 @@ function dateFeatures(values: Float64Array, candidate: Candidate, view: Question
   if (plan.asksPrecision) set(values, "precisionAsked", precision === plan.asksPrecision ? 1 : -1);
   if (candidate.date) {
     const { cue, periodStart, periodEnd } = candidate.date;
-    set(values, "fromCue", cue === "tu" || cue === "tu ngay" ? 1 : 0);
+    const fromCue = cue === "tu" || cue === "tu ngay";
+    set(values, "fromCue", fromCue ? 1 : 0);
+    // "Từ ngày nào" is answered by the date a sentence reads with "từ", not by the plan issued before it.
+    if (plan.asksSince) set(values, "sinceAsked", fromCue ? 1 : -1);
     set(values, "spotInTime", inTime(plan, periodStart, periodEnd));
   }
   const { deadline } = candidate;

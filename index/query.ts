@@ -67,6 +67,8 @@ export interface QueryPlan {
   asksTarget: boolean;
   /** The question asks what actually happened (`actually`, `trên thực tế`), not a goal or a projection. */
   asksActual: boolean;
+  /** It asks since when something holds (`từ ngày nào`, `bắt đầu`, `since when`): a date read with `từ` answers. */
+  asksSince: boolean;
   /** `phải làm gì`, `what must…`: a body's duties, i.e. its deadlines. */
   asksDuties: boolean;
   /** A topic without any question word (`tai khoan vneid`): it asks for the topic's figure. */
@@ -220,6 +222,7 @@ const COUNT_QUESTION =
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
+const SINCE_QUESTION = /\b(tu (?:ngay|khi|luc|thang|nam|thoi diem) nao|bat dau|since when|from when|from what date)\b/;
 const DEFINITION_QUESTION =
   /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
 const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
@@ -843,6 +846,7 @@ export function understandQuestion(
     asksCount: COUNT_QUESTION.test(foldedQuestion),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
     asksActual: ACTUAL_QUESTION.test(foldedQuestion),
+    asksSince: SINCE_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),
     bareTopic,
     asksDefinition: intent === "fact" && DEFINITION_QUESTION.test(foldedQuestion),
