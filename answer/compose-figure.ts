@@ -4,7 +4,7 @@ import { seriesPoints } from "../index/series";
 import type { AnswerFigure } from "./answer-types";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { englishFigure } from "./english";
-import { type RankedCandidate, SEVERAL_GAP } from "./rank";
+import { type RankedCandidate, SEVERAL_GAP, wholeSentences } from "./rank";
 import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording";
 
 /**
@@ -63,13 +63,14 @@ export function newestOfSeries(figure: Figure, context: Context): Figure {
 /** Other figures of the lead's sentence the ranker also rates, when the question asks for several. */
 function moreFigures(lead: RankedCandidate, context: Context): Figure[] {
   if (!context.plan.wantsSeveral) return [];
-  const sentence = lead.candidate.sentence;
+  const wholeOf = wholeSentences(context.ranked);
+  const whole = wholeOf(lead.candidate.sentence);
   return context.ranked
     .filter(
       (other) =>
         other !== lead &&
         other.candidate.figure &&
-        other.candidate.sentence === sentence &&
+        wholeOf(other.candidate.sentence) === whole &&
         other.score >= lead.score - SEVERAL_GAP,
     )
     .slice(0, MAX_MORE)

@@ -32,19 +32,47 @@ export function rankCandidates(
 /** Figures of one sentence within this many log-odds of its best are read as asked together with it. */
 export const SEVERAL_GAP = 3;
 
+type Sentence = Candidate["sentence"];
+
+// "6.496 trường … . Trong đó có 2.311 trường …": a sentence opening so breaks down the one before it.
+const PART_OPENING = /^(?:trong đó|trong số đó|trong số này)[\s,:]/iu;
+
+/**
+ * The sentence whose figures a question asking for several reads together with each sentence's: itself,
+ * or for a "Trong đó …" sentence, the sentence right before it when that is a candidate too.
+ */
+export function wholeSentences(ranked: RankedCandidate[]): (sentence: Sentence) => Sentence {
+  const byEnd = new Map<string, Sentence>();
+  for (const { candidate } of ranked) {
+    const { spot } = candidate.sentence;
+    byEnd.set(`${spot.docId}:${spot.sentenceStart + spot.sentence.length}`, candidate.sentence);
+  }
+  return (sentence) => {
+    const { spot } = sentence;
+    if (!PART_OPENING.test(spot.sentence)) return sentence;
+    for (let gap = 0; gap <= 2; gap++) {
+      const whole = byEnd.get(`${spot.docId}:${spot.sentenceStart - gap}`);
+      if (whole) return whole;
+    }
+    return sentence;
+  };
+}
+
 /**
  * "Bao nhiêu thí sinh …, bao nhiêu % đăng ký trực tuyến?": a question asking for several figures is
- * answered by one sentence printing them, so that sentence is chosen by its two best figures together
- * (a second figure more than SEVERAL_GAP below the best, or none, counts as SEVERAL_GAP below it). Its
- * best figure leads; the rest keep their order.
+ * answered by one sentence printing them (or a sentence and the "Trong đó …" after it), so that sentence
+ * is chosen by its two best figures together (a second figure more than SEVERAL_GAP below the best, or
+ * none, counts as SEVERAL_GAP below it). Its best figure leads; the rest keep their order.
  */
 export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked: T[]): T[] {
   if (!plan.wantsSeveral) return ranked;
-  const bestBySentence = new Map<Candidate["sentence"], { lead: T; second?: T }>();
+  const wholeOf = wholeSentences(ranked);
+  const bestBySentence = new Map<Sentence, { lead: T; second?: T }>();
   for (const item of ranked) {
     if (!item.candidate.figure) continue;
-    const pair = bestBySentence.get(item.candidate.sentence);
-    if (!pair) bestBySentence.set(item.candidate.sentence, { lead: item });
+    const whole = wholeOf(item.candidate.sentence);
+    const pair = bestBySentence.get(whole);
+    if (!pair) bestBySentence.set(whole, { lead: item });
     else pair.second ??= item;
   }
   let chosen: T | undefined;

@@ -319,6 +319,17 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("answers a whole and its part asked together from a sentence and the 'Trong đó' sentence after it", async () => {
+    const result = await ask(
+      "Bộ Công an xác định cần thu thập bao nhiêu trường thông tin cho Trung tâm dữ liệu quốc gia, và bao nhiêu trường trong đó đã số hóa?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.figures.map((figure) => figure.text)).toEqual(expect.arrayContaining(["6.496", "2.311"]));
+    const quotes = result.citations.map((citation) => citation.quote).join("\n");
+    expect(quotes).toContain("Trong đó có 2.311 trường thông tin đã số hóa");
+    expectGrounded(result);
+  });
+
   it("does not take an English title written with capitals for a name the passage must print", async () => {
     // "the Prime Minister", "Party and State bodies": English capitalizes titles, the reports do not name them here.
     const result = await ask("When was Decree 179/2024 on talented people in Party and State bodies issued?");
