@@ -10,7 +10,7 @@ import { composeDate } from "./compose-date";
 import { composeDeadline, composeDeadlineList } from "./compose-deadline";
 import { composeFigure, newestOfSeries } from "./compose-figure";
 import { composeDefinition, composeSentence } from "./compose-sentence";
-import { confidenceFeatures, confidenceOf } from "./confidence";
+import { confidenceFeatures, confidenceOf, describesAnotherTime } from "./confidence";
 import { findDefinition } from "./definitions";
 import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
@@ -34,12 +34,15 @@ export const MAX_QUESTION_CHARS = 1000;
  */
 const SPOT_CERTAINTY = 0.5;
 
-function spotCertainty(top: RankedCandidate, ranked: RankedCandidate[]): number {
+function spotCertainty(top: RankedCandidate, context: Context): number {
+  const sameSentence = context.ranked.filter((other) => other.candidate.sentence === top.candidate.sentence);
   let total = 0;
-  for (const other of ranked) {
-    if (other.candidate.sentence === top.candidate.sentence) total += Math.exp(other.score - top.score);
-  }
-  return 1 / total;
+  for (const other of sameSentence) total += Math.exp(other.score - top.score);
+  // Asked for several figures, the lead and the best figure shown beside it are one spot.
+  const beside = context.plan.wantsSeveral
+    ? sameSentence.find((other) => other !== top && other.candidate.figure)
+    : undefined;
+  return (1 + (beside ? Math.exp(beside.score - top.score) : 0)) / total;
 }
 
 /** A figure a footnote repeats from the body reads better quoted from the body. */
@@ -72,7 +75,7 @@ function newestOfMeasure(top: RankedCandidate, context: Context): RankedCandidat
 function composeBest(best: RankedCandidate, context: Context): Composition {
   const top = newestOfMeasure(fromBody(best, context.ranked), context);
   const { candidate } = top;
-  if (candidate.kind !== "sentence" && spotCertainty(top, context.ranked) < SPOT_CERTAINTY)
+  if (candidate.kind !== "sentence" && spotCertainty(top, context) < SPOT_CERTAINTY)
     return composeSentence(candidate.sentence, context, candidate);
   if (candidate.figure) return composeFigure(top, context);
   if (candidate.deadline) return composeDeadline(candidate.deadline, context);
@@ -193,8 +196,14 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   const confidence =
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
-  // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages.
-  if (!top || confidence < model.threshold || plan.unknownNames.length > 0)
+  // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
+  // can "how many … in 2023" by a figure of another time (no graded question was ever answered so).
+  if (
+    !top ||
+    confidence < model.threshold ||
+    plan.unknownNames.length > 0 ||
+    (top.candidate.figure !== undefined && describesAnotherTime(plan, top))
+  )
     return notFound(context, confidence);
   const composition = grounded(composeBest(top, context), context) ?? quoteOnly(top, context);
   return phraseOrKeep(deps, answered(context, composition, confidence), composition.derived, question);

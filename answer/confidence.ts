@@ -100,15 +100,17 @@ export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): 
     put("englishClauseCoverage", top.features[featureIndex("clauseCoverage")] ?? 0);
   }
   put("naturalKind", NATURAL[plan.intent].includes(top.candidate.kind) ? 1 : 0);
-  put(
-    "timeMismatch",
-    plan.time &&
-      (top.features[featureIndex("timeFit")] ?? 1) < 1 &&
-      !(top.features[featureIndex("timeInSentence")] ?? 0)
-      ? 1
-      : 0,
-  );
+  put("timeMismatch", describesAnotherTime(plan, top) ? 1 : 0);
   return values;
+}
+
+/** The question asks about a time the candidate's own date lies outside of, and its sentence names no date within it. */
+export function describesAnotherTime(plan: QueryPlan, top: RankedCandidate): boolean {
+  return (
+    plan.time !== undefined &&
+    (top.features[featureIndex("timeFit")] ?? 1) < 1 &&
+    !(top.features[featureIndex("timeInSentence")] ?? 0)
+  );
 }
 
 export interface ConfidenceModel {

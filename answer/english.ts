@@ -39,8 +39,16 @@ const QUALIFIERS: Array<[string, string]> = [
 const CURRENCIES: Array<[RegExp, string]> = [
   [/^(tỷ đồng)$/u, "billion VND"],
   [/^(đồng|VNĐ|VND)$/u, "VND"],
-  [/^USD$/u, "USD"],
+  [/^(USD|đô|đô la)$/u, "USD"],
 ];
+
+/** "250 triệu đô/năm", "41.000–170.000 đồng/hồ sơ": what the amount is per. */
+const PER: Record<string, string> = {
+  năm: "a year",
+  tháng: "a month",
+  ngày: "a day",
+  "hồ sơ": "per application",
+};
 
 /**
  * `87,9` → `87.9`, `1.900.482.958` → `1,900,482,958`: the same digits in English notation. A number with
@@ -124,10 +132,12 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
     .filter(Boolean)
     .join(" ")
     .trim();
+  const [, counted = unitText, perWord = ""] = /^(.+?)\s*\/\s*(năm|tháng|ngày|hồ sơ)$/u.exec(unitText) ?? [];
   let unit = "";
-  if (unitText) {
-    const currency = CURRENCIES.find(([pattern]) => pattern.test(unitText));
-    unit = currency ? currency[1] : (englishPhrase(unitText, !/^(?:0*1|một)\b/u.test(number)) ?? unitText);
+  if (counted) {
+    const currency = CURRENCIES.find(([pattern]) => pattern.test(counted));
+    unit = currency ? currency[1] : (englishPhrase(counted, !/^(?:0*1|một)\b/u.test(number)) ?? counted);
   }
-  return [qualifier, number, unit].filter(Boolean).join(" ");
+  const per = PER[perWord] ?? "";
+  return [qualifier, number, unit, per].filter(Boolean).join(" ");
 }

@@ -62,6 +62,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "segmentCoverage",
   "leadBefore",
   "actionBefore",
+  "actionMissing",
   "countedAfter",
   "countedDescribed",
   "nearness",
@@ -509,6 +510,8 @@ function leadBefore(plan: QueryPlan, spot: SpotText): number {
 }
 
 /** The action the question counts (`hoàn thành` before "bao nhiêu") stands right before the spot, in its clause. */
+const asksAction = (plan: QueryPlan) => plan.concepts.some((concept) => concept.asksAction);
+
 function actionBefore(plan: QueryPlan, spot: SpotText): number {
   const action = plan.concepts.findIndex((concept) => concept.asksAction);
   if (action === -1 || spot.whole) return 0;
@@ -634,7 +637,10 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "windowCoverage", windowCoverage(plan, own));
   set(values, "segmentCoverage", within(plan, own, own.segment[0], own.segment[1]));
   set(values, "leadBefore", leadBefore(plan, own));
-  set(values, "actionBefore", actionBefore(plan, own));
+  const action = actionBefore(plan, own);
+  set(values, "actionBefore", action);
+  // "đã hoàn thành bao nhiêu nhiệm vụ": a figure counted under another action ("thực hiện 1.159 nhiệm vụ").
+  set(values, "actionMissing", action === 0 && asksAction(plan) && !own.whole ? 1 : 0);
   set(values, "countedAfter", countedAfter(plan, own));
   set(values, "countedDescribed", countedDescribed(plan, own));
   if (plan.body) set(values, "bodyNear", bodyNear(plan.body, own));

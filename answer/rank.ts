@@ -58,11 +58,16 @@ export function wholeSentences(ranked: RankedCandidate[]): (sentence: Sentence) 
   };
 }
 
+function printedBefore(one: RankedCandidate, other: RankedCandidate): boolean {
+  const at = (item: RankedCandidate) => item.candidate.sentence.spot.sentenceStart + item.candidate.start;
+  return at(one) < at(other);
+}
+
 /**
  * "Bao nhiêu thí sinh …, bao nhiêu % đăng ký trực tuyến?": a question asking for several figures is
  * answered by one sentence printing them (or a sentence and the "Trong đó …" after it), so that sentence
  * is chosen by its two best figures together (a second figure more than SEVERAL_GAP below the best, or
- * none, counts as SEVERAL_GAP below it). Its best figure leads; the rest keep their order.
+ * none, counts as SEVERAL_GAP below it). The one of the two printed first leads; the rest keep their order.
  */
 export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked: T[]): T[] {
   if (!plan.wantsSeveral) return ranked;
@@ -84,6 +89,14 @@ export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked:
       chosenSum = sum;
     }
   }
+  // The figures asked together are told in the order the report prints them (a whole before its part).
+  const pair = chosen && bestBySentence.get(wholeOf(chosen.candidate.sentence));
+  if (
+    pair?.second &&
+    pair.second.score >= pair.lead.score - SEVERAL_GAP &&
+    printedBefore(pair.second, pair.lead)
+  )
+    chosen = pair.second;
   if (!chosen || chosen === ranked[0]) return ranked;
   return [chosen, ...ranked.filter((item) => item !== chosen)];
 }

@@ -20,7 +20,7 @@ export interface DocumentReference {
 const KIND_WORDS: Record<DocumentKind, string[]> = {
   report: ["bao cao", "bc", "report", "review", "tong ket"],
   conclusion: ["ket luan", "kl", "hoi nghi", "hn", "conclusion", "conference", "meeting"],
-  slides: ["slide", "slides", "deck", "trinh chieu", "presentation"],
+  slides: ["slide", "slides", "deck", "trinh chieu", "bai trinh bay", "presentation"],
   plan: ["ke hoach", "kh", "plan"],
   other: ["van ban", "tai lieu", "document"],
 };
@@ -160,6 +160,8 @@ function referenceTo(
     if (besideDates.length > 0) dated = true;
   }
   for (const alias of aliasSpans) {
+    // "bài trình bày của Viện kiểm sát nhân dân tối cao": an alias may stop short of the issuer's full name.
+    spans.push(...marks.filter((mark) => near(alias, mark)));
     const besideDates = dates.filter((date) => near(alias, date));
     if (besideDates.length > 0) {
       spans.push(...besideDates);

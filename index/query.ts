@@ -222,7 +222,8 @@ const COUNT_QUESTION =
 const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
-const SINCE_QUESTION = /\b(tu (?:ngay|khi|luc|thang|nam|thoi diem) nao|bat dau|since when|from when|from what date)\b/;
+const SINCE_QUESTION =
+  /\b(tu (?:ngay|khi|luc|thang|nam|thoi diem) nao|bat dau|since when|from when|from what date)\b/;
 const DEFINITION_QUESTION =
   /\b(la gi|nghia la gi|la cai gi|what is|what are|what does .+ stand for|what does .+ mean)\b/;
 const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
@@ -491,9 +492,12 @@ function buildConcepts(
       ...new Set([match.matched, ...match.entries.flatMap((item) => item.reportWordings)]),
     ].filter((wording) => occursInCorpus(lexical, wording));
     if (wordings.length === 0) continue;
+    // A Vietnamese question's own wording says how telling it is: a rare synonym ("thời kỳ" for
+    // "giai đoạn") does not make a common word rare.
+    const own = lang === "vi" && wordings.includes(match.matched) ? pairWeight(lexical, match.matched) : 0;
     concepts.push({
       wordings,
-      weight: Math.max(...wordings.map((wording) => pairWeight(lexical, wording))),
+      weight: own || Math.max(...wordings.map((wording) => pairWeight(lexical, wording))),
       literal: match.matched,
     });
   }

@@ -128,6 +128,15 @@ describe("query understanding", () => {
     });
   });
 
+  it("weighs a Vietnamese question's word by how rare that word is, not by its rarest synonym", () => {
+    const weightOf = (question: string, literal: string) =>
+      plan(question).concepts.find((concept) => concept.literal === literal)?.weight ?? 0;
+    const common = weightOf("Trong giai đoạn 2022-2025 đã hoàn thành bao nhiêu nhiệm vụ?", "giai doan");
+    const rare = weightOf("Trong thời kỳ 2022-2025 đã hoàn thành bao nhiêu nhiệm vụ?", "thoi ky");
+    expect(common).toBeGreaterThan(0);
+    expect(common).toBeLessThan(rare);
+  });
+
   it("finds the report a question names from its metadata, and reads the report's date as no time constraint", () => {
     const conference = plan("Tại hội nghị tháng 12/2023, có bao nhiêu tổ công tác cấp xã?");
     expect(conference.docIds).toEqual(["ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21"]);
@@ -149,6 +158,14 @@ describe("query understanding", () => {
     expect(plan("Theo kết luận của Văn phòng Chính phủ, có bao nhiêu tổ công tác?").docIds).toEqual([
       "ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21",
     ]);
+    // An alias that stops short of the issuer's full name takes the rest of the name with it.
+    const procuracy = plan(
+      "Theo bài trình bày của Viện kiểm sát nhân dân tối cao, còn bao nhiêu nhiệm vụ chậm muộn?",
+    );
+    expect(procuracy.docIds).toEqual(["vksndtc-slides-de-an-06-2025"]);
+    expect(procuracy.concepts.map((concept) => concept.literal)).not.toEqual(
+      expect.arrayContaining(["toi cao"]),
+    );
     // A time alone is a time, not a report.
     const dated = plan("Tính đến tháng 1/2025, có bao nhiêu tài khoản được kích hoạt?");
     expect(dated.docIds).toEqual([]);
