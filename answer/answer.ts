@@ -14,6 +14,7 @@ import { confidenceFeatures, confidenceOf, describesAnotherTime } from "./confid
 import { findDefinition } from "./definitions";
 import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
+import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
 import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
 import { answerModel } from "./weights";
@@ -197,12 +198,14 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "how many … in 2023" by a figure of another time (no graded question was ever answered so).
+  // can "how many … in 2023" by a figure of another time, or "what fee…" by an amount saved (no graded
+  // question was ever answered right so).
   if (
     !top ||
     confidence < model.threshold ||
     plan.unknownNames.length > 0 ||
-    (top.candidate.figure !== undefined && describesAnotherTime(plan, top))
+    (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
+    measuresOtherMoney(plan, top.candidate)
   )
     return notFound(context, confidence);
   const composition = grounded(composeBest(top, context), context) ?? quoteOnly(top, context);

@@ -312,6 +312,11 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("answers a question about revenue with an amount of money, not a count beside it", async () => {
+    // "VETC triển khai mô hình thu phí bãi đỗ tại 300 điểm, ghi nhận doanh thu ~4,65 tỷ đồng".
+    await expectLeadFigure("Doanh thu của VETC từ thu phí bãi đỗ là bao nhiêu?", "~4,65 tỷ đồng");
+  });
+
   it("says in English what an amount is per, and its currency", async () => {
     const result = await ask(
       "According to the Procuracy slides, how much extra revenue a year are airlines expected to get from biometric check-in at Tan Son Nhat?",
@@ -372,6 +377,9 @@ describe("questions the reports do not answer", () => {
     "Tỉnh Nghệ An đã nhận bao nhiêu hồ sơ cấp Phiếu lý lịch tư pháp qua VNeID?",
     // The reports count the samples collected "đến nay" (11/2025), not in 2022.
     "Bao nhiêu mẫu ADN thân nhân liệt sĩ đã được thu thập trong năm 2022?",
+    // They give what going online saves people ("tiết kiệm khoảng 10 tỷ đồng"), never the fee.
+    "Người dân phải nộp lệ phí bao nhiêu khi xin Phiếu lý lịch tư pháp trên VNeID?",
+    "What is the fee for a criminal record certificate through VNeID?",
     // The slides only project it ("Dự kiến … tăng 50 triệu đô/năm"); the question asks what happened.
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
     // Nor by the sentence that projects it.

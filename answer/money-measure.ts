@@ -1,0 +1,46 @@
+import { fold } from "../core/text";
+import type { QueryPlan } from "../index/query";
+import type { Candidate } from "./candidates";
+
+/**
+ * What an amount of money measures, in groups of words the reports use alike. A question asking one
+ * ("lệ phí … là bao nhiêu", "chi phí xây dựng … hết bao nhiêu") is not answered by an amount the report
+ * gives as another ("giúp tiết kiệm khoảng 10 tỷ đồng", "đóng góp khoảng 1.600 tỷ đồng").
+ */
+const MONEY_MEASURES: string[][] = [
+  ["chi phi", "kinh phi", "von"],
+  ["le phi"],
+  ["doanh thu", "thu nhap"],
+  ["tiet kiem"],
+  ["dong gop"],
+  ["tien thue"],
+];
+
+/** Characters on either side of an amount where its sentence says what it measures. */
+const NEAR = 80;
+
+function measuresIn(padded: string): Set<number> {
+  const groups = new Set<number>();
+  MONEY_MEASURES.forEach((words, group) => {
+    if (words.some((word) => padded.includes(` ${word} `))) groups.add(group);
+  });
+  return groups;
+}
+
+/** The candidate is an amount its sentence names as another measure of money than the question asks. */
+export function measuresOtherMoney(plan: QueryPlan, candidate: Candidate): boolean {
+  if (candidate.figure?.kind !== "money") return false;
+  // A Vietnamese question says it in its own words ("bao nhiêu tiền" is no measure, whatever its synonyms);
+  // an English one through the glossary's wordings.
+  const asked = measuresIn(
+    plan.lang === "vi"
+      ? ` ${fold(plan.question)} `
+      : ` ${plan.concepts.flatMap((concept) => concept.wordings).join(" | ")} `,
+  );
+  if (asked.size === 0) return false;
+  const sentence = fold(candidate.sentence.spot.sentence);
+  const printed = measuresIn(
+    ` ${sentence.slice(Math.max(0, candidate.start - NEAR), candidate.end + NEAR)} `,
+  );
+  return printed.size > 0 && ![...asked].some((group) => printed.has(group));
+}
