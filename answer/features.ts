@@ -575,6 +575,20 @@ function clauseOf(
   return { clause: covered.score, nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0 };
 }
 
+// "… thực hiện 1.159 nhiệm vụ. Đã hoàn thành 436 nhiệm vụ, …": a sentence opening on its verb goes on
+// about the subject of the sentence before it.
+const SUBJECTLESS_OPENING = /^(?:đã|đang|được|chưa|còn|trong đó)\s/iu;
+
+/** For a figure in the first clause of a subject-less sentence: its clause read with the sentence before. */
+function inheritedSubject(plan: QueryPlan, spot: SpotText, candidate: Candidate): number {
+  if (spot.whole || candidate.deadline || !SUBJECTLESS_OPENING.test(spot.text)) return 0;
+  const { start, end } = clauseAround(spot.text, spot.start);
+  if (start > 0 || spot.shift === 0) return 0;
+  const context = candidate.sentence.foldedContext;
+  const previousStart = context.lastIndexOf("\n", spot.shift - 2) + 1;
+  return coverageWithin(spot.occurrences, plan.concepts, previousStart, spot.shift + end).score;
+}
+
 /** The place named last before the spot is one the question names (1), another place (-1), or none (0). */
 function placeNear(places: string[], spot: SpotText): number {
   const place = placeBefore(spot.folded, spot.start);
@@ -626,7 +640,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   values.set(sentence.values, SENTENCE_FEATURES_FROM);
   const own = spotTextOf(view, candidate, sentence);
   const { clause, nearness } = clauseOf(plan, own, own.whole || candidate.deadline !== undefined);
-  set(values, "clauseCoverage", clause);
+  set(values, "clauseCoverage", Math.max(clause, inheritedSubject(plan, own, candidate)));
   set(values, "nearness", nearness);
   set(values, "firstOfKind", own.whole || candidate.deadline ? 0 : firstOfKind(candidate));
   set(values, "fromHeading", candidate.fromHeading ? 1 : 0);

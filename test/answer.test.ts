@@ -88,6 +88,16 @@ describe("figures", () => {
     await expectLeadFigure("bao nhieu nhiem vu de an 06 duoc thuc hien thuong xuyen", "176");
   });
 
+  it("reads a sentence opening on its verb with the subject of the sentence before", async () => {
+    // "Trong giai đoạn 2022–2025, các bộ, ngành, địa phương … thực hiện 1.159 nhiệm vụ … . Đã hoàn thành
+    // 436 nhiệm vụ, …": the bodies that completed 436 tasks are named only in the sentence before.
+    await expectLeadFigure(
+      "Trong giai đoạn 2022–2025 các bộ ngành địa phương đã hoàn thành được bao nhiêu nhiệm vụ?",
+      "436",
+    );
+    await expectLeadFigure("cac bo nganh dia phuong da hoan thanh bao nhieu nhiem vu de an 06", "436");
+  });
+
   it("answers two figures asked together from the sentence that prints both", async () => {
     // "Trong 04 năm triển khai, đã có tổng số 4.255.702 thí sinh thực hiện, với 96,7% thí sinh đăng ký
     // theo hình thức trực tuyến", not "khoảng 1 triệu thí sinh … /năm" of a sentence with one such figure.
