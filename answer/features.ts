@@ -171,6 +171,29 @@ function syllableSet(folded: string): Set<string> {
   return new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 }
 
+/** Syllables in a wording long enough that finding them all in one sentence is no accident. */
+const APART_WORDING_SYLLABLES = 4;
+
+/**
+ * "tài khoản VNeID" printed apart: "thu nhận … hồ sơ định danh điện tử …, kích hoạt trên 60 triệu tài
+ * khoản". A name's concept one of whose long wordings ("tài khoản định danh điện tử") has every syllable in
+ * the sentence is there, only not in one piece: it no longer counts as a missing name.
+ */
+function namesWordedApart(concepts: Concept[], present: boolean[], foldedSentence: string): Concept[] {
+  if (!concepts.some((concept, at) => concept.required && !present[at])) return concepts;
+  const syllables = syllableSet(foldedSentence);
+  return concepts.map((concept, at) =>
+    concept.required &&
+    !present[at] &&
+    concept.wordings.some((wording) => {
+      const parts = wording.split(" ");
+      return parts.length >= APART_WORDING_SYLLABLES && parts.every((part) => syllables.has(part));
+    })
+      ? { ...concept, required: false }
+      : concept,
+  );
+}
+
 /** Order-free coverage: for each concept the best share of a wording's syllables the text holds. */
 function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
   let total = 0;
@@ -230,7 +253,8 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   const inContext = coverageWithin(occurrences, plan.concepts, 0, foldedContext.length);
   let rareMissing = 0;
   let requiredMissing = 0;
-  plan.concepts.forEach((concept, at) => {
+  const concepts = namesWordedApart(plan.concepts, inContext.present, sentence.folded);
+  concepts.forEach((concept, at) => {
     if (inContext.present[at]) return;
     rareMissing = Math.max(rareMissing, concept.weight / (view.maxConceptWeight || 1));
     // Each name the question gives and the passage lacks makes it less likely the passage is about it.
@@ -250,7 +274,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     plan.concepts.length > 0 ? inContext.matched / plan.concepts.length : 0,
     rareMissing,
     requiredMissing,
-    topicMissingWithin(occurrences, plan.concepts, 0, foldedContext.length) ? 1 : 0,
+    topicMissingWithin(occurrences, concepts, 0, foldedContext.length) ? 1 : 0,
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),

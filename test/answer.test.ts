@@ -88,6 +88,16 @@ describe("figures", () => {
     await expectLeadFigure("bao nhieu nhiem vu de an 06 duoc thuc hien thuong xuyen", "176");
   });
 
+  it("finds a name's long wording printed apart in the sentence ('tài khoản' … 'định danh điện tử')", async () => {
+    // The January 2025 report: "thu nhận trên 80,1 triệu hồ sơ định danh điện tử …, kích hoạt trên 60 triệu
+    // tài khoản" — it never prints "tài khoản VNeID" there.
+    await expectLeadFigure(
+      "Có bao nhiêu tài khoản VNeID được kích hoạt tính đến tháng 1/2025?",
+      "trên 60 triệu",
+    );
+    await expectLeadFigure("How many VNeID accounts had been activated by January 2025?", "trên 60 triệu");
+  });
+
   it("reads a sentence opening on its verb with the subject of the sentence before", async () => {
     // "Trong giai đoạn 2022–2025, các bộ, ngành, địa phương … thực hiện 1.159 nhiệm vụ … . Đã hoàn thành
     // 436 nhiệm vụ, …": the bodies that completed 436 tasks are named only in the sentence before.
