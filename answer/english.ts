@@ -136,7 +136,7 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
   let unit = "";
   if (counted) {
     const currency = CURRENCIES.find(([pattern]) => pattern.test(counted));
-    unit = currency ? currency[1] : (englishPhrase(counted, !/^(?:0*1|một)\b/u.test(number)) ?? counted);
+    unit = currency ? currency[1] : (englishPhrase(counted, !/^(?:0*1|một)$/u.test(number)) ?? counted);
   }
   const per = PER[perWord] ?? "";
   return [qualifier, number, unit, per].filter(Boolean).join(" ");

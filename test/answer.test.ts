@@ -337,6 +337,11 @@ describe("every kind of question", () => {
     await expectLeadFigure("Doanh thu của VETC từ thu phí bãi đỗ là bao nhiêu?", "~4,65 tỷ đồng");
   });
 
+  it("counts a million of something in the plural in English", async () => {
+    const result = await ask("How many criminal record applications were filed through VNeID?");
+    expect(result.answer.split("\n")[0]).toMatch(/^over 1 million applications/);
+  });
+
   it("says in English what an amount is per, and its currency", async () => {
     const result = await ask(
       "According to the Procuracy slides, how much extra revenue a year are airlines expected to get from biometric check-in at Tan Son Nhat?",
