@@ -88,7 +88,8 @@ function composeBest(best: RankedCandidate, context: Context): Composition {
 function asksForList(context: Context): boolean {
   const { plan } = context;
   if (plan.intent === "deadline-list") return true;
-  return plan.intent === "fact" && plan.body !== undefined && plan.asksDuties;
+  // "What must Bộ Y tế finish, and by when?" asks for all its duties with their due dates.
+  return (plan.intent === "fact" || plan.intent === "deadline") && plan.body !== undefined && plan.asksDuties;
 }
 
 /** The composition when every number it prints stands in its quotes (or is a derived date). */

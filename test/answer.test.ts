@@ -227,12 +227,19 @@ describe("deadlines and dates", () => {
     expect(result.deadlines.some((deadline) => deadline.task.includes("Phiếu lý lịch tư pháp"))).toBe(true);
   });
 
-  it("lists a ministry's tasks", async () => {
-    const result = await ask("what must the Ministry of Health finish?");
-    expect(result.deadlines.length).toBeGreaterThan(0);
-    expect(
-      result.deadlines.every((deadline) => deadline.body === "Bộ Y tế" || deadline.task.includes("Bộ Y tế")),
-    ).toBe(true);
+  it("lists a ministry's tasks, also when asked by when", async () => {
+    for (const question of [
+      "what must the Ministry of Health finish?",
+      "what must Bộ Y tế finish and by when?",
+    ]) {
+      const result = await ask(question);
+      expect(result.deadlines.length).toBeGreaterThan(1);
+      expect(
+        result.deadlines.every(
+          (deadline) => deadline.body === "Bộ Y tế" || deadline.task.includes("Bộ Y tế"),
+        ),
+      ).toBe(true);
+    }
   });
 
   it("lists the overdue tasks a named report set, reading its date as the report's, not a due period", async () => {
