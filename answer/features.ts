@@ -533,9 +533,9 @@ function leadBefore(plan: QueryPlan, spot: SpotText): number {
   return within(plan, spot, spot.start - WINDOW_BEFORE, spot.start, lead);
 }
 
-/** The action the question counts (`hoàn thành` before "bao nhiêu") stands right before the spot, in its clause. */
 const asksAction = (plan: QueryPlan) => plan.concepts.some((concept) => concept.asksAction);
 
+/** The action the question counts (`hoàn thành` before "bao nhiêu") stands right before the spot, in its clause. */
 function actionBefore(plan: QueryPlan, spot: SpotText): number {
   const action = plan.concepts.findIndex((concept) => concept.asksAction);
   if (action === -1 || spot.whole) return 0;
