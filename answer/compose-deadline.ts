@@ -1,3 +1,4 @@
+import { fold } from "../core/text";
 import type { Deadline } from "../core/types";
 import type { AnswerDeadline } from "./answer-types";
 import type { QuoteSpot } from "./citations";
@@ -11,19 +12,29 @@ import { excerpt, phrases, readableDate, sourceLine } from "./wording";
  */
 const MAX_LISTED = 15;
 
+const TASK_REACH = 1500;
+const TASK_EDGE = 24;
+
 /**
  * The quote a deadline is cited with: its sentence, reaching back to where its task begins when the task
- * starts in the sentence before ("Tham mưu … ban hành Nghị định …. Hoàn thành trong Quý I/2025.").
+ * starts in the sentence before ("Tham mưu … ban hành Nghị định …. Hoàn thành trong Quý I/2025."), or on
+ * to where its task ends when the due date is printed in a heading above the task ("I. Triển khai các
+ * nhiệm vụ cấp bách từ nay đến Tết Nguyên đán …"): the quote holds every word the answer prints.
  */
 function deadlineSpot(deadline: Deadline, context: Context): QuoteSpot {
   const spot = spotOf(deadline);
   const text = context.deps.index.documentsById.get(deadline.docId)?.text;
-  const head = deadline.task.slice(0, 24);
+  const head = deadline.task.slice(0, TASK_EDGE);
   if (!text || deadline.sentence.includes(head)) return spot;
+  const sentenceEnd = deadline.sentenceStart + deadline.sentence.length;
   const from = text.lastIndexOf(head, deadline.sentenceStart);
-  if (from === -1 || deadline.sentenceStart - from > 1500) return spot;
-  const end = deadline.sentenceStart + deadline.sentence.length;
-  return { ...spot, sentence: text.slice(from, end), sentenceStart: from };
+  if (from !== -1 && deadline.sentenceStart - from <= TASK_REACH)
+    return { ...spot, sentence: text.slice(from, sentenceEnd), sentenceStart: from };
+  const below = text.indexOf(head, sentenceEnd);
+  const tail = deadline.task.slice(-TASK_EDGE);
+  const tailAt = below === -1 ? -1 : text.indexOf(tail, below);
+  if (below === -1 || below - sentenceEnd > TASK_REACH || tailAt === -1) return spot;
+  return { ...spot, sentence: text.slice(deadline.sentenceStart, tailAt + tail.length) };
 }
 
 function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
@@ -39,6 +50,11 @@ function deadlineEntry(deadline: Deadline, context: Context): AnswerDeadline {
   };
 }
 
+/** "Bộ Y tế: " before a task, unless the task already names its body ("Yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh: …"). */
+function whoLead({ body, task }: { body?: string; task: string }): string {
+  return body && !fold(task).includes(fold(body)) ? `${body}: ` : "";
+}
+
 function statusText(entry: AnswerDeadline, context: Context): string {
   const words = phrases(context.lang);
   const late = entry.reportedLate ? `; ${words.reportedLate}` : "";
@@ -49,7 +65,7 @@ export function composeDeadline(deadline: Deadline, context: Context): Compositi
   const entry = deadlineEntry(deadline, context);
   const words = phrases(context.lang);
   const citation = context.citations.items[entry.citation];
-  const who = deadline.body ? `${deadline.body}: ` : "";
+  const who = whoLead(deadline);
   const quote = citation?.quote ?? deadline.sentence;
   const at = deadline.start - (citation?.start ?? deadline.sentenceStart);
   const lines = [
@@ -65,13 +81,27 @@ export function composeDeadline(deadline: Deadline, context: Context): Compositi
   };
 }
 
+function datesNamedDocument({ plan, deps }: Context): boolean {
+  const time = plan.time;
+  if (!time) return false;
+  return plan.docIds.some((docId) => {
+    const meta = deps.index.documentsById.get(docId)?.meta;
+    return [meta?.asOf, meta?.date].some(
+      (date) =>
+        date !== undefined &&
+        date.slice(0, 7) >= time.periodStart.slice(0, 7) &&
+        date.slice(0, 7) <= time.periodEnd.slice(0, 7),
+    );
+  });
+}
+
 function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
-  if (plan.time && plan.docIds.length === 0)
+  if (plan.time && !datesNamedDocument(context))
     parts.push(
       lang === "vi"
-        ? ` trong ${readableDate(plan.time.iso, lang)}`
+        ? ` trong ${/^\d{4}-\d{2}$/.test(plan.time.iso) ? "tháng " : ""}${readableDate(plan.time.iso, lang)}`
         : ` in ${readableDate(plan.time.iso, lang)}`,
     );
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
@@ -81,11 +111,12 @@ function listScope(context: Context): string {
 
 export function composeDeadlineList(context: Context): Composition | undefined {
   const { plan, today, lang } = context;
-  // "…according to the January 2025 report": the time dates the report, whose deadlines are listed.
+  // "…according to the January 2025 report": a time the named report is dated in dates the report, whose
+  // deadlines are listed; another time ("theo kết luận tháng 12/2023, … trong tháng 01/2024") is when they fall due.
   const fromDocuments = plan.docIds.length > 0;
   const all = context.deps.index.deadlines;
   const deadlines = fromDocuments ? all.filter((deadline) => plan.docIds.includes(deadline.docId)) : all;
-  const dueTime = fromDocuments ? undefined : plan.time;
+  const dueTime = plan.time && !datesNamedDocument(context) ? plan.time : undefined;
   const listed = listDeadlines(deadlines, {
     today,
     ...(dueTime ? { from: dueTime.periodStart, to: dueTime.periodEnd } : {}),
@@ -98,7 +129,7 @@ export function composeDeadlineList(context: Context): Composition | undefined {
   const lines = [words.deadlines(listScope(context))];
   for (const entry of entries.slice(0, MAX_LISTED)) {
     const citation = context.citations.items[entry.citation];
-    const who = entry.body ? `${entry.body}: ` : "";
+    const who = whoLead(entry);
     const late = entry.reportedLate ? ` — ${words.reportedLate}` : "";
     lines.push(
       `• ${readableDate(entry.dueDate, lang)} — ${who}${entry.task} (${entry.dueText}; ${citation?.label ?? ""})${late}`,

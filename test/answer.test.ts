@@ -251,6 +251,28 @@ describe("deadlines and dates", () => {
     }
   });
 
+  it("lists the tasks a named report set for a month, reading the month as when they fall due", async () => {
+    const result = await ask(
+      "Theo kết luận hội nghị tháng 12/2023, những nhiệm vụ nào phải hoàn thành trong tháng 01 năm 2024?",
+    );
+    expect(result.deadlines.length).toBeGreaterThan(2);
+    for (const deadline of result.deadlines) {
+      expect(deadline.dueDate.slice(0, 7)).toBe("2024-01");
+      expect(result.citations[deadline.citation]?.doc).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
+    }
+  });
+
+  it("quotes a task whose due date a heading gives together with that heading", async () => {
+    // "I. Triển khai các nhiệm vụ cấp bách từ nay đến Tết Nguyên đán Giáp Thìn 2024" dates the tasks below it.
+    const result = await ask("Những nhiệm vụ nào phải hoàn thành trong tháng 2 năm 2024?");
+    const task = result.deadlines.find((deadline) => deadline.task.includes("Bạc Liêu"));
+    expect(task?.dueText).toBe("từ nay đến Tết Nguyên đán Giáp Thìn 2024");
+    const quote = result.citations[task?.citation ?? -1]?.quote ?? "";
+    expect(quote).toContain("Tết Nguyên đán Giáp Thìn");
+    expect(quote).toContain("Chỉ thị số 21/CT- TTg ngày 25 tháng 11 năm 2022");
+    expectGrounded(result);
+  });
+
   it("finds the date of an event", async () => {
     const result = await ask(
       "Hội nghị đánh giá tình hình 02 năm triển khai Đề án 06 do Thủ tướng chủ trì diễn ra ngày nào?",
