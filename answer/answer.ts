@@ -9,7 +9,7 @@ import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
 import { composeDeadline, composeDeadlineList } from "./compose-deadline";
 import { composeFigure, newestOfSeries } from "./compose-figure";
-import { composeDefinition, composeSentence } from "./compose-sentence";
+import { composeDefinition, composeSentence, composeSignature } from "./compose-sentence";
 import { confidenceFeatures, confidenceOf, describesAnotherTime } from "./confidence";
 import { findDefinition } from "./definitions";
 import { questionView } from "./features";
@@ -17,6 +17,7 @@ import { ungroundedNumbers } from "./grounding";
 import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
 import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
+import { asksWhoSigned, signatureOf } from "./signature";
 import { answerModel } from "./weights";
 
 /**
@@ -193,6 +194,15 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
   const definition = plan.asksDefinition ? findDefinition(index, plan) : undefined;
   if (definition) {
     const composition = composeDefinition(definition, context);
+    return phraseOrKeep(deps, answered(context, composition, 1), composition.derived, question);
+  }
+  // "Ai ký Báo cáo 290?": the report's signature block says, not a passage of its text; a report
+  // without one (slides, the final review) does not say who signed it.
+  if (asksWhoSigned(question)) {
+    const signed = plan.docIds.length === 1 ? index.documentsById.get(plan.docIds[0] ?? "") : undefined;
+    const signature = signed ? signatureOf(signed) : undefined;
+    if (!signature) return notFound(context, 0);
+    const composition = composeSignature(signature, context);
     return phraseOrKeep(deps, answered(context, composition, 1), composition.derived, question);
   }
   const confidence =

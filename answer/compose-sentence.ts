@@ -4,7 +4,8 @@ import type { SentenceInContext } from "./candidates";
 import type { QuoteSpot } from "./citations";
 import { type Composition, type Context, QUOTE_LIMIT } from "./compose";
 import type { Definition } from "./definitions";
-import { excerpt, sourceLine } from "./wording";
+import type { Signature } from "./signature";
+import { excerpt, phrases, sourceLine } from "./wording";
 
 /**
  * A sentence answer, for a question no single figure or date answers ("which provinces…", "who…"): the
@@ -69,6 +70,23 @@ export function composeDefinition(definition: Definition, context: Context): Com
   return {
     lines: [
       `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(definition.spot.sentence, 0, 0, QUOTE_LIMIT)}"`,
+    ],
+    figures: [],
+    deadlines: [],
+    derived: [],
+  };
+}
+
+/** "Ai ký Báo cáo 290?": the signer and the position signed in, cited with the signature block. */
+export function composeSignature(signature: Signature, context: Context): Composition {
+  const { citations, lang } = context;
+  const citation = citations.items[citations.add(signature.spot)];
+  const words = phrases(lang);
+  const source = citation ? sourceLine(citation, lang) : "";
+  return {
+    lines: [
+      `${words.signedBy} ${signature.signer} (${signature.positions.join(", ")}) — ${source}.`,
+      `${words.quote}: "${signature.spot.sentence}"`,
     ],
     figures: [],
     deadlines: [],

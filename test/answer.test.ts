@@ -281,6 +281,17 @@ describe("deadlines and dates", () => {
     expect(result.answer).toContain("2023-12-21");
   });
 
+  it("names who signed a report from its signature block, and says so when a report has none", async () => {
+    const report = await ask("Báo cáo 290 do ai ký?");
+    expect(report.status).toBe("answered");
+    expect(report.answer).toContain("Trung tướng Nguyễn Văn Long");
+    expect(report.citations[0]?.quote).toContain("KT. TỔ TRƯỞNG");
+    const conclusion = await ask("Who signed the conclusion of the December 2023 conference?");
+    expect(conclusion.answer).toMatch(/^Signed by Trần Văn Sơn \(BỘ TRƯỞNG, CHỦ NHIỆM\)/);
+    // The final review as published carries no signature: no passage of its text names a signer.
+    expect((await ask("Ai ký báo cáo tổng kết Đề án 06?")).status).toBe("not_found");
+  });
+
   it("gives a document's own date when the question names its number", async () => {
     // "… theo Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023 …": a citation's date is the answer only
     // when the question asks about that document.
