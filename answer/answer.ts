@@ -209,14 +209,15 @@ export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Ans
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "how many … in 2023" by a figure of another time, or "what fee…" by an amount saved (no graded
-  // question was ever answered right so).
+  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, or "what share
+  // is it now" by a goal (no graded question was ever answered right so).
   if (
     !top ||
     confidence < model.threshold ||
     plan.unknownNames.length > 0 ||
     (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
-    measuresOtherMoney(plan, top.candidate)
+    measuresOtherMoney(plan, top.candidate) ||
+    (plan.intent === "figure" && top.candidate.figure?.target === true && !plan.asksTarget)
   )
     return notFound(context, confidence);
   const composition = grounded(composeBest(top, context), context) ?? quoteOnly(top, context);

@@ -219,7 +219,7 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
 
 const COUNT_QUESTION =
   /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
-const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal)/;
+const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal|toi thieu|minimum|should reach|supposed to|phai dat)/;
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
 const SINCE_QUESTION =
@@ -248,7 +248,7 @@ const GOAL_WORDS =
   /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
-  /\b(thoi han nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|before what date|until when|when)\b/;
+  /\b(thoi han nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
 const DEADLINE_WORDS =
   /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =

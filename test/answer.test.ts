@@ -218,6 +218,26 @@ describe("deadlines and dates", () => {
     expect(result.answer.split("\n")[0]).not.toMatch(/^năm 2024/);
   });
 
+  it("does not answer what a share is now with the goal set for it", async () => {
+    // The final review prints only the 2025 goal: "90% người dân, doanh nghiệp hài lòng …".
+    const now = await ask(
+      "Hiện nay tỷ lệ người dân hài lòng về việc giải quyết thủ tục hành chính là bao nhiêu?",
+    );
+    expect(now.status).toBe("not_found");
+    const goal = await ask(
+      "What share of GDP should the digital economy reach at minimum under Resolution 57?",
+    );
+    expect(goal.answer).toMatch(/^Target: at least 30%/);
+  });
+
+  it("reads 'by what year … supposed to' as a question for the goal's year", async () => {
+    const result = await ask(
+      "Under the Project 06 roadmap, by what year was every citizen supposed to have an electronic identity created?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("đến năm 2025: 100% công dân được tạo lập danh tính điện tử");
+  });
+
   it("lists what is due in a quarter, sorted by due date", async () => {
     const result = await ask("những việc phải hoàn thành trong Quý I/2024");
     expect(result.deadlines.length).toBeGreaterThan(3);
