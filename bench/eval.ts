@@ -39,6 +39,7 @@ const HELD_OUT = [
     "extra-holdout-3c",
     "extra-holdout-4",
     "extra-holdout-5",
+    "extra-holdout-6",
   ].map((name) => resolve(`bench/graded/${name}.jsonl`)),
 ];
 const NO_QUOTE = -2;
