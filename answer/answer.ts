@@ -18,6 +18,7 @@ import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
 import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
 import { asksWhoSigned, signatureOf } from "./signature";
+import { splitAsked } from "./split-question";
 import { answerModel } from "./weights";
 
 /**
@@ -154,7 +155,50 @@ function answered(context: Context, composition: Composition, confidence: number
   };
 }
 
+/**
+ * The answer to the question; a question asking two figures that no one sentence prints together is
+ * answered part by part, each figure with its own quote ("… bao nhiêu tiền, và … bao nhiêu mỗi năm …").
+ */
 export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
+  const whole = await answerOne(deps, request);
+  const parts = splitAsked(readQuestion(request.question));
+  if (!parts || givesSeveralMeasures(whole)) return whole;
+  const [first, second] = await Promise.all(
+    parts.map((part) => answerOne(deps, { ...request, question: part })),
+  );
+  if (first?.status !== "answered" || second?.status !== "answered") return whole;
+  // Both parts answered by the same figure: the split did not tell them apart.
+  if (first.figures[0] && first.figures[0].series === second.figures[0]?.series) return whole;
+  return joined(first, second);
+}
+
+/** The answer gives figures of two measures (older values of its lead's measure do not count). */
+function givesSeveralMeasures(result: Answer): boolean {
+  const given = result.figures.filter((figure) => result.answer.includes(figure.text));
+  return (
+    result.status === "answered" && new Set(given.map((figure) => figure.series ?? figure.text)).size >= 2
+  );
+}
+
+function joined(first: Answer, second: Answer): Answer {
+  const offset = first.citations.length;
+  return {
+    ...first,
+    confidence: Math.min(first.confidence, second.confidence),
+    answer: `${first.answer}\n\n${second.answer}`,
+    figures: [
+      ...first.figures,
+      ...second.figures.map((figure) => ({ ...figure, citation: figure.citation + offset })),
+    ],
+    deadlines: [
+      ...first.deadlines,
+      ...second.deadlines.map((deadline) => ({ ...deadline, citation: deadline.citation + offset })),
+    ],
+    citations: [...first.citations, ...second.citations],
+  };
+}
+
+async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
   const question = readQuestion(request.question);
   const { index } = deps;
   const documents = index.documents.map((document) => document.meta);

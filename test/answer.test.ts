@@ -121,6 +121,21 @@ describe("figures", () => {
     }
   });
 
+  it("answers two figures asked together that two sentences print, each with its own quote", async () => {
+    const result = await ask(
+      "Cấp Phiếu lý lịch tư pháp trên VNeID tiết kiệm cho người dân khoảng bao nhiêu tiền, và việc giảm phục vụ tại trụ sở cơ quan nhà nước tiết kiệm bao nhiêu mỗi năm?",
+    );
+    expect(result.status).toBe("answered");
+    const texts = result.figures.map((figure) => figure.text);
+    expect(texts).toContain("khoảng 10 tỷ đồng");
+    expect(texts).toContain("hơn 40 tỷ đồng/năm");
+    for (const text of ["khoảng 10 tỷ đồng", "hơn 40 tỷ đồng/năm"]) {
+      const figure = result.figures.find((item) => item.text === text);
+      expect(result.citations[figure?.citation ?? -1]?.quote).toContain(text.replace("/năm", ""));
+    }
+    expectGrounded(result);
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(
