@@ -219,7 +219,8 @@ const VIETNAMESE_QUESTION_SYLLABLES = new Set(
 
 const COUNT_QUESTION =
   /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
-const TARGET_QUESTION = /\b(chi tieu|muc tieu|phan dau|target|goal|toi thieu|minimum|should reach|supposed to|phai dat)/;
+const TARGET_QUESTION =
+  /\b(chi tieu|muc tieu|phan dau|target|goal|toi thieu|minimum|should reach|supposed to|phai dat)/;
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
 const SINCE_QUESTION =
@@ -654,6 +655,8 @@ function lexicalQueryFor(concepts: Concept[], question: string, accented: boolea
 }
 
 const COUNT_WORDS = /\b(bao nhieu|how many|how much|so luong)\b/g;
+const NOT_COUNTED_GAP =
+  /\s(?:vao|cho|cua|tai|trong|voi|tu|den|toi|tren|khi|de|thi|la|to|for|in|of|at|from|by|did|does|do|is|are|was|were|has|have|had)\s/;
 
 /** The first concept named within a few words after a count word: the thing the asked number counts. */
 function countedConcept(folded: string, concepts: Concept[]): Concept | undefined {
@@ -663,7 +666,10 @@ function countedConcept(folded: string, concepts: Concept[]): Concept | undefine
     const window = ` ${folded.slice(from, from + 40)} `;
     for (const concept of concepts) {
       const at = window.indexOf(` ${concept.literal} `);
-      if (at !== -1 && at < 20 && (!best || at < best.at)) best = { concept, at };
+      // "bao nhiêu vào phần tăng thêm", "how much did the health sector add": a preposition or a verb
+      // between the question word and the noun means the noun is not what is counted.
+      if (at === -1 || at >= 20 || NOT_COUNTED_GAP.test(window.slice(0, at + 1))) continue;
+      if (!best || at < best.at) best = { concept, at };
     }
     if (best) return best.concept;
     // "Tổng giá trị giải thưởng là bao nhiêu?": nothing follows, so what is measured stands just before.

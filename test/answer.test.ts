@@ -136,6 +136,16 @@ describe("figures", () => {
     expectGrounded(result);
   });
 
+  it("tells a sector's contribution to the digital economy from the other sectors' in one list", async () => {
+    // "(1) Trên lĩnh vực ngân hàng, đóng góp khoảng 4.000 tỷ đồng …", "(2) Trong lĩnh vực y tế, … 1.175 tỷ
+    // đồng …": to "add to" the economy is to contribute to it, and "how much did the health sector" counts no sector.
+    const health = await ask(
+      "How much did the health sector add to the digital economy thanks to Project 06, according to the final review?",
+    );
+    expect(health.status).toBe("answered");
+    expect(health.answer).toContain("1.175 tỷ đồng");
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(

@@ -196,6 +196,11 @@ describe("query understanding", () => {
       intent: "figure",
       counted: { literal: "tai khoan vneid" },
     });
+    // A noun after a preposition or a verb is not what the question counts.
+    expect(plan("đóng góp khoảng bao nhiêu vào phần tăng thêm của kinh tế số?").counted?.literal).not.toBe(
+      "phan",
+    );
+    expect(plan("How much did the health sector add to the digital economy?").counted).toBeUndefined();
   });
 
   it("reads an English question quoting a Vietnamese term as English, and a Vietnamese one naming an English title as Vietnamese", () => {
