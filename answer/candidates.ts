@@ -251,6 +251,14 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
  */
 export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
+  // "… ban hành Kế hoạch triển khai Đề án 06 năm 2024 trong thời hạn nào?": the date the question
+  // states is what it knows, not what it asks.
+  if (
+    plan.time &&
+    (plan.intent === "deadline" || plan.intent === "date") &&
+    datedAs(candidate) === plan.time.iso
+  )
+    return false;
   // A figure question ("what OSI score…") is answered by a number, never by a date the passage prints.
   if (plan.intent === "figure" && (candidate.kind === "date" || candidate.kind === "deadline")) return false;
   if (plan.intent === "figure" && plan.asksCount) {
@@ -305,6 +313,11 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
     candidate.kind === "sentence" ? candidate.sentence.folded : candidate.sentence.foldedContext,
   );
   return plan.places.every((place) => named.includes(place));
+}
+
+function datedAs(candidate: Candidate): string | undefined {
+  if (candidate.date) return candidate.date.iso;
+  return candidate.deadline ? findDates(candidate.deadline.dueText)[0]?.iso : undefined;
 }
 
 /** Every candidate answer in the sentences: figures, deadlines and dates they hold, and each sentence itself. */

@@ -263,6 +263,14 @@ describe("deadlines and dates", () => {
     expect(result.answer).toContain("đến năm 2025: 100% công dân được tạo lập danh tính điện tử");
   });
 
+  it("never answers when something is due with the date the question itself states", async () => {
+    const result = await ask(
+      "Theo kết luận hội nghị 2 năm, các bộ, ngành, địa phương phải ban hành Kế hoạch triển khai Đề án 06 năm 2024 trong thời hạn nào?",
+    );
+    expect(result.deadlines[0]?.dueText).toBeDefined();
+    expect(result.deadlines[0]?.dueText).not.toBe("trong năm 2024");
+  });
+
   it("lists what is due in a quarter, sorted by due date", async () => {
     const result = await ask("những việc phải hoàn thành trong Quý I/2024");
     expect(result.deadlines.length).toBeGreaterThan(3);
