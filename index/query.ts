@@ -268,7 +268,7 @@ const MONEY_WORDS =
 const BODY_WORDS =
   /\b(co quan nao|don vi nao|don vi cap \w+ nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =
-  /\b(tinh nao|thanh pho nao|dia phuong nao|dia diem nao|which province|which city|what province|which locality|which location|what location)\b/;
+  /\b(tinh nao|thanh pho nao|dia phuong nao|dia diem nao|which provinces?|which city|which cities|what provinces?|which localit(?:y|ies)|which locations?|what locations?)\b/;
 
 /** Syllables of unaccented Vietnamese that English never uses: `co bao nhieu the can cuoc` is Vietnamese. */
 const VIETNAMESE_SYLLABLES = new Set(
@@ -589,6 +589,9 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
  * A concept that carries a name the question gives must be in any passage that answers it: a name
  * written with capitals, or a body the question names however it is typed ("rieng agribank").
  */
+const ASKED_BEFORE = /\b(?:which|what)\s+$/i;
+const ASKED_AFTER = /^\s*(?:nào|nao)\b/i;
+
 function markNamedConcepts(
   concepts: Concept[],
   question: string,
@@ -596,7 +599,13 @@ function markNamedConcepts(
   lang: "vi" | "en",
   lexical: LexicalIndex,
 ): Concept[] {
-  const bodySpans = bodyMentions.map((body) => [body.start, body.end] as [number, number]);
+  // "Which provinces …", "tỉnh nào …": the body the question asks for is no name it gives.
+  const bodySpans = bodyMentions
+    .filter(
+      (body) =>
+        !ASKED_BEFORE.test(question.slice(0, body.start)) && !ASKED_AFTER.test(question.slice(body.end)),
+    )
+    .map((body) => [body.start, body.end] as [number, number]);
   // Whole syllables only: the name "Sổ" does not make "dân số" a name.
   const spaced = (name: string) => ` ${foldPhrase(name)} `;
   // English capitalizes titles and institutions by convention ("the Prime Minister", "State bodies"): there

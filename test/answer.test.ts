@@ -369,6 +369,14 @@ describe("every kind of question", () => {
     expect(refused.confidence).toBeGreaterThanOrEqual(0);
   });
 
+  it("answers 'which provinces' with the sentence naming them, not the one about provinces in general", async () => {
+    const result = await ask(
+      "Which provinces did the December 2023 conclusion ask to urgently pay social benefits without cash?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("Bạc Liêu, Bắc Ninh, Đắk Lắk");
+  });
+
   it("selects the report a question names and answers from it", async () => {
     const result = await ask("theo bao cao thang 1/2025 co bn tai khoan dinh danh dien tu duoc kich hoat");
     expect(result.status).toBe("answered");
