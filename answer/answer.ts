@@ -16,6 +16,7 @@ import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
 import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
+import { missesNumberedName } from "./numbered-name";
 import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
 import { asksWhoSigned, signatureOf } from "./signature";
 import { splitAsked } from "./split-question";
@@ -253,14 +254,16 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, or "what share
-  // is it now" by a goal (no graded question was ever answered right so).
+  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, "Data Center
+  // No. 2" by a passage on another center, or "what share is it now" by a goal (no graded question was
+  // ever answered right so).
   if (
     !top ||
     confidence < model.threshold ||
     plan.unknownNames.length > 0 ||
     (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
     measuresOtherMoney(plan, top.candidate) ||
+    missesNumberedName(plan, top.candidate) ||
     (plan.intent === "figure" && top.candidate.figure?.target === true && !plan.asksTarget)
   )
     return notFound(context, confidence);

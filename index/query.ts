@@ -82,6 +82,8 @@ export interface QueryPlan {
   counted?: Concept;
   /** Numbers the question itself gives: never the answer. */
   givenNumbers: string[];
+  /** Numbers naming one of several like things (`Trung tâm dữ liệu quốc gia số 2`, `No. 1`). */
+  namedNumbers: string[];
   /** Provinces and cities the question names, by canonical name: an answer about them must name them too. */
   places: string[];
   /** Capitalized names in the question that no report mentions (`Noi Bai`). */
@@ -759,6 +761,12 @@ const NAME_BEFORE_NUMBER = new RegExp(
   `(?:\\b(?:${CITED_DOCUMENT_KINDS}|de an|project|ke hoach|kh|plan|bao cao|bc|report|nq|nd|qd|ct|tt|cv|tb|(?<!\\bdanh )muc|level|dieu|khoan|article|clause)\\s*(?:so\\s*)?|(?<!\\btong )\\bso\\s*)$`,
 );
 const YEAR = /^(?:19|20)\d{2}$/;
+// "Trung tâm dữ liệu quốc gia số 2", "National Data Center No. 2": not a document's number ("Kế hoạch
+// số 51"), a share ("tỷ lệ số") or "trong số 16" (of the 16).
+const NAMED_NUMBER = new RegExp(
+  `(?<!\\b(?:${CITED_DOCUMENT_KINDS}|trong|con|tong|ti le|ty le|ke hoach|bao cao|to trinh|plan|report|notice|document)\\s)\\b(?:so|no\\.?|number)\\s*(\\d{1,2})\\b(?![/.,]\\d|\\s*\\/)`,
+  "g",
+);
 const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*[\p{L}\d]/u;
 
 /**
@@ -872,6 +880,7 @@ export function understandQuestion(
     ...precisionAsked(foldedQuestion),
     concepts,
     givenNumbers,
+    namedNumbers: [...folded.matchAll(NAMED_NUMBER)].map((match) => match[1] ?? ""),
     unknownNames: unknownNames(normalized, bodyMentions, context.lexical),
     places: placesIn(normalized),
     absentWords,

@@ -510,6 +510,8 @@ describe("questions the reports do not answer", () => {
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
     // Nor by the sentence that projects it.
     "How much has ACV's revenue actually increased since biometric check-in began at Tan Son Nhat?",
+    // The reports date the National Data Center's opening, never one numbered 2.
+    "When did National Data Center No. 2 start operating?",
   ])("says so for %s and shows the closest passages", async (question) => {
     const result = await ask(question);
     expect(result.status).toBe("not_found");
