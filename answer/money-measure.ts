@@ -39,8 +39,23 @@ export function measuresOtherMoney(plan: QueryPlan, candidate: Candidate): boole
   );
   if (asked.size === 0) return false;
   const sentence = fold(candidate.sentence.spot.sentence);
-  const printed = measuresIn(
-    ` ${sentence.slice(Math.max(0, candidate.start - NEAR), candidate.end + NEAR)} `,
-  );
+  // The word nearest before the amount says what it is ("tiết kiệm khoảng 10 tỷ đồng cho người dân chi
+  // phí đi lại" is an amount saved, on costs); only without one do the words after it tell.
+  const before = lastMeasureIn(` ${sentence.slice(Math.max(0, candidate.start - NEAR), candidate.start)} `);
+  const printed =
+    before !== undefined
+      ? new Set([before])
+      : measuresIn(` ${sentence.slice(candidate.end, candidate.end + NEAR)} `);
   return printed.size > 0 && ![...asked].some((group) => printed.has(group));
+}
+
+function lastMeasureIn(padded: string): number | undefined {
+  let last: { group: number; at: number } | undefined;
+  MONEY_MEASURES.forEach((words, group) => {
+    for (const word of words) {
+      const at = padded.lastIndexOf(` ${word} `);
+      if (at !== -1 && (!last || at > last.at)) last = { group, at };
+    }
+  });
+  return last?.group;
 }

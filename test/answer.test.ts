@@ -506,6 +506,8 @@ describe("questions the reports do not answer", () => {
     // They give what going online saves people ("tiết kiệm khoảng 10 tỷ đồng"), never the fee.
     "Người dân phải nộp lệ phí bao nhiêu khi xin Phiếu lý lịch tư pháp trên VNeID?",
     "What is the fee for a criminal record certificate through VNeID?",
+    // "tiết kiệm khoảng 10 tỷ đồng cho người dân chi phí đi lại": an amount saved on costs, not a cost.
+    "Chi phí xây dựng ứng dụng VNeID là bao nhiêu tỷ đồng?",
     // The slides only project it ("Dự kiến … tăng 50 triệu đô/năm"); the question asks what happened.
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
     // Nor by the sentence that projects it.
