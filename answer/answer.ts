@@ -1,9 +1,16 @@
 import { DeskError } from "../core/errors";
 import { normalizeText } from "../core/text";
-import { understandQuestion } from "../index/query";
+import { type QueryPlan, understandQuestion } from "../index/query";
 import { search } from "../index/search";
 import type { Answer, AnswerDeps, AskRequest } from "./answer-types";
-import { admits, candidatesOf, FOOTNOTE_START, SEARCH_DEPTH, sentencesOfHits } from "./candidates";
+import {
+  admits,
+  type Candidate,
+  candidatesOf,
+  FOOTNOTE_START,
+  SEARCH_DEPTH,
+  sentencesOfHits,
+} from "./candidates";
 import { CitationList } from "./citations";
 import type { Composition, Context } from "./compose";
 import { composeDate } from "./compose-date";
@@ -156,6 +163,17 @@ function answered(context: Context, composition: Composition, confidence: number
   };
 }
 
+/** "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many. */
+function sharesForCount(plan: QueryPlan, candidate: Candidate): boolean {
+  return (
+    plan.intent === "figure" &&
+    plan.asksCount &&
+    plan.counted !== undefined &&
+    !plan.expects &&
+    candidate.figure?.kind === "percent"
+  );
+}
+
 /**
  * The answer to the question; a question asking two figures that no one sentence prints together is
  * answered part by part, each figure with its own quote ("… bao nhiêu tiền, và … bao nhiêu mỗi năm …").
@@ -264,6 +282,7 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
     measuresOtherMoney(plan, top.candidate) ||
     missesNumberedName(plan, top.candidate) ||
+    sharesForCount(plan, top.candidate) ||
     (plan.intent === "figure" && top.candidate.figure?.target === true && !plan.asksTarget)
   )
     return notFound(context, confidence);

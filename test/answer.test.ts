@@ -508,6 +508,8 @@ describe("questions the reports do not answer", () => {
     "What is the fee for a criminal record certificate through VNeID?",
     // "tiết kiệm khoảng 10 tỷ đồng cho người dân chi phí đi lại": an amount saved on costs, not a cost.
     "Chi phí xây dựng ứng dụng VNeID là bao nhiêu tỷ đồng?",
+    // "giảm 59% số vụ lừa đảo": a share of the cases, not how many were stopped.
+    "Bao nhiêu vụ lừa đảo qua mạng đã bị ngăn chặn nhờ VNeID?",
     // The slides only project it ("Dự kiến … tăng 50 triệu đô/năm"); the question asks what happened.
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
     // Nor by the sentence that projects it.
