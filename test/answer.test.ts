@@ -253,6 +253,9 @@ describe("deadlines and dates", () => {
       "What share of GDP should the digital economy reach at minimum under Resolution 57?",
     );
     expect(goal.answer).toMatch(/^Target: at least 30%/);
+    // The 2025 goal ("Kinh tế số chiếm 20% GDP") stands closest to the question; the figure reached is asked.
+    const reached = await ask("By the end of 2024, what share of GDP did the digital economy account for?");
+    expect(reached.figures[0]?.text).toBe("18,3%");
   });
 
   it("reads 'by what year … supposed to' as a question for the goal's year", async () => {
