@@ -22,13 +22,15 @@ export function asksWhoSigned(question: string): boolean {
 const SIGNER_NAME = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+tướng\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 const MAX_POSITION_LINES = 4;
 const MAX_POSITION_LENGTH = 80;
+/** The end of a report read for its signature block: a few position lines and the name. */
+const SIGNATURE_REACH = 600;
 
 const isPosition = (line: string) =>
   line.length <= MAX_POSITION_LENGTH && /\p{Lu}{2}/u.test(line) && line === line.toUpperCase();
 
 export function signatureOf(document: CleanDocument): Signature | undefined {
   const text = document.text.trimEnd();
-  const lines = text.slice(-MAX_POSITION_LINES * MAX_POSITION_LENGTH * 2).split("\n");
+  const lines = text.slice(-SIGNATURE_REACH).split("\n");
   const signer = lines.at(-1)?.trim() ?? "";
   if (!SIGNER_NAME.test(signer)) return undefined;
   const positions: string[] = [];
