@@ -238,8 +238,10 @@ const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|nhung nhiem vu nao|what must|what should|what does .+ have to|what are the duties|what tasks|which tasks)\b/;
 // Question marks count too, so these run on the folded question with its punctuation.
+// A question mark alone does not make a question: "transport sector's contribution to the digital economy?"
+// is a topic, asking for its figure.
 const QUESTION_WORDS =
-  /[?]|\b(gi|nao|dau|sao|ai|khong|chua|what|which|who|where|when|why|how|is|are|does|do|did)\b/;
+  /\b(gi|nao|dau|sao|ai|khong|chua|bao nhieu|bn|may|bao gio|cho biet|liet ke|ke ten|what|which|who|whom|whose|where|when|why|how|is|are|does|do|did|was|were|has|have|can|could|will|list|name|tell|show|give|explain|describe)\b/;
 
 const LATEST_WORDS =
   /\b(hien nay|hien tai|moi nhat|gan day nhat|den nay|now|currently|latest|so far|to date|most recent|as of today)\b/;

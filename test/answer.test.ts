@@ -144,6 +144,9 @@ describe("figures", () => {
     );
     expect(health.status).toBe("answered");
     expect(health.answer).toContain("1.175 tỷ đồng");
+    // A topic typed with a question mark asks for its figure too.
+    const transport = await ask("transport sector's contribution to the digital economy?");
+    expect(transport.answer).toContain("8.900 tỷ đồng");
   });
 
   it("reads a footnote with the sentence whose marker points to it", async () => {

@@ -201,6 +201,12 @@ describe("query understanding", () => {
       "phan",
     );
     expect(plan("How much did the health sector add to the digital economy?").counted).toBeUndefined();
+    // A question mark alone makes no question: a topic asks for its figure.
+    expect(plan("transport sector's contribution to the digital economy?")).toMatchObject({
+      bareTopic: true,
+      intent: "figure",
+    });
+    expect(plan("Có bao nhiêu tài khoản VNeID?").bareTopic).toBe(false);
   });
 
   it("reads an English question quoting a Vietnamese term as English, and a Vietnamese one naming an English title as Vietnamese", () => {
