@@ -26,7 +26,7 @@ import { notFound } from "./not-found";
 import { missesNumberedName } from "./numbered-name";
 import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
 import { asksWhoSigned, signatureOf } from "./signature";
-import { splitAsked } from "./split-question";
+import { splitAsked, splitNamed } from "./split-question";
 import { answerModel } from "./weights";
 
 /**
@@ -187,7 +187,8 @@ function sharesForCount(plan: QueryPlan, candidate: Candidate): boolean {
  */
 export async function answer(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
   const whole = await answerOne(deps, request);
-  const parts = splitAsked(readQuestion(request.question));
+  const question = readQuestion(request.question);
+  const parts = splitAsked(question) ?? splitNamed(question);
   if (!parts || givesSeveralMeasures(whole)) return whole;
   const [first, second] = await Promise.all(
     parts.map((part) => answerOne(deps, { ...request, question: part })),

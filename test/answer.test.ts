@@ -149,6 +149,15 @@ describe("figures", () => {
     expect(transport.answer).toContain("8.900 tỷ đồng");
   });
 
+  it("answers a figure asked of two names, one by one", async () => {
+    const result = await ask("Hà Nội và Thanh Hóa có bao nhiêu hồ sơ đăng ký khai sinh?");
+    expect(result.status).toBe("answered");
+    const texts = result.figures.map((figure) => figure.text);
+    expect(texts).toContain("32.354");
+    expect(texts).toContain("32.236");
+    expectGrounded(result);
+  });
+
   it("reads a footnote with the sentence whose marker points to it", async () => {
     // "Hiện còn 9 nhiệm vụ chậm tiến độ,¹ …" — the footnote lists them by ministry without saying "chậm".
     const result = await ask(
