@@ -18,6 +18,7 @@ import { composeDeadline, composeDeadlineList } from "./compose-deadline";
 import { composeFigure, newestOfSeries } from "./compose-figure";
 import { composeDefinition, composeSentence, composeSignature } from "./compose-sentence";
 import { confidenceFeatures, confidenceOf, describesAnotherTime } from "./confidence";
+import { givesContributionUnasked } from "./contribution";
 import { findDefinition } from "./definitions";
 import { questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
@@ -286,8 +287,9 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, or "Data Center
-  // No. 2" by a passage on another center (no graded question was ever answered right so).
+  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, "Data Center
+  // No. 2" by a passage on another center, or "what score" by what something contributed to it (no graded
+  // question was ever answered right so).
   if (
     !top ||
     confidence < model.threshold ||
@@ -295,7 +297,8 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
     measuresOtherMoney(plan, top.candidate) ||
     missesNumberedName(plan, top.candidate) ||
-    sharesForCount(plan, top.candidate)
+    sharesForCount(plan, top.candidate) ||
+    givesContributionUnasked(plan, top.candidate)
   )
     return notFound(context, confidence);
   const composition = grounded(composeBest(top, context), context) ?? quoteOnly(top, context);

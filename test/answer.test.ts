@@ -539,6 +539,18 @@ describe("questions the reports do not answer", () => {
   });
 });
 
+describe("contributions", () => {
+  it("does not give what something contributed to a score as the score, but gives it when asked", async () => {
+    // "Những kết quả trên ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a contribution, not Vietnam's score.
+    expect((await ask("Việt Nam đạt bao nhiêu điểm OSI năm 2024?")).status).toBe("not_found");
+    const added = await ask(
+      "How many points does the Project 06 review estimate the online public-services group added to the Online Service Index?",
+    );
+    expect(added.status).toBe("answered");
+    expect(added.figures[0]?.text).toContain("0,18–0,25");
+  });
+});
+
 describe("dates of documents", () => {
   it("never dates a law by the decree cited after it in the same footnote", async () => {
     // "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15; Nghị định số 59/2022/NĐ-CP ngày 5/9/2022": the date

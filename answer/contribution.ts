@@ -1,0 +1,24 @@
+import { fold } from "../core/text";
+import type { QueryPlan } from "../index/query";
+import type { Candidate } from "./candidates";
+
+/**
+ * "What OSI score did Vietnam get?" is not answered by "ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a
+ * figure the report gives as a contribution to something is not that thing, unless the question asks what
+ * was contributed ("đóng góp", "góp phần", "contribute", "add to").
+ */
+const CONTRIBUTED = /\b(?:dong gop|gop phan)\b/;
+const BEFORE = 50;
+
+export function givesContributionUnasked(plan: QueryPlan, candidate: Candidate): boolean {
+  if (!candidate.figure) return false;
+  const before = fold(
+    candidate.sentence.spot.sentence.slice(Math.max(0, candidate.start - BEFORE), candidate.start),
+  );
+  if (!CONTRIBUTED.test(before)) return false;
+  const asked =
+    plan.lang === "vi"
+      ? fold(plan.question)
+      : plan.concepts.flatMap((concept) => concept.wordings).join(" | ");
+  return !CONTRIBUTED.test(asked);
+}
