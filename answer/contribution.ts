@@ -1,6 +1,7 @@
 import { fold } from "../core/text";
 import type { QueryPlan } from "../index/query";
 import type { Candidate } from "./candidates";
+import { askedWording } from "./money-measure";
 
 /**
  * "What OSI score did Vietnam get?" is not answered by "ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a
@@ -16,9 +17,5 @@ export function givesContributionUnasked(plan: QueryPlan, candidate: Candidate):
     candidate.sentence.spot.sentence.slice(Math.max(0, candidate.start - BEFORE), candidate.start),
   );
   if (!CONTRIBUTED.test(before)) return false;
-  const asked =
-    plan.lang === "vi"
-      ? fold(plan.question)
-      : plan.concepts.flatMap((concept) => concept.wordings).join(" | ");
-  return !CONTRIBUTED.test(asked);
+  return !CONTRIBUTED.test(askedWording(plan));
 }

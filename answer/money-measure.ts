@@ -27,16 +27,20 @@ function measuresIn(padded: string): Set<number> {
   return groups;
 }
 
+/**
+ * The words a question asks in, folded: a Vietnamese question's own ("bao nhiêu tiền" is no measure,
+ * whatever its synonyms), an English one's through the glossary's Vietnamese wordings.
+ */
+export function askedWording(plan: QueryPlan): string {
+  return plan.lang === "vi"
+    ? fold(plan.question)
+    : plan.concepts.flatMap((concept) => concept.wordings).join(" | ");
+}
+
 /** The candidate is an amount its sentence names as another measure of money than the question asks. */
 export function measuresOtherMoney(plan: QueryPlan, candidate: Candidate): boolean {
   if (candidate.figure?.kind !== "money") return false;
-  // A Vietnamese question says it in its own words ("bao nhiêu tiền" is no measure, whatever its synonyms);
-  // an English one through the glossary's wordings.
-  const asked = measuresIn(
-    plan.lang === "vi"
-      ? ` ${fold(plan.question)} `
-      : ` ${plan.concepts.flatMap((concept) => concept.wordings).join(" | ")} `,
-  );
+  const asked = measuresIn(` ${askedWording(plan)} `);
   if (asked.size === 0) return false;
   const sentence = fold(candidate.sentence.spot.sentence);
   // The word nearest before the amount says what it is ("tiết kiệm khoảng 10 tỷ đồng cho người dân chi

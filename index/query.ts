@@ -237,7 +237,6 @@ const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
 ];
 const DUTY_QUESTION =
   /\b(phai lam gi|phai lam nhung gi|nhiem vu gi|nhung nhiem vu nao|what must|what should|what does .+ have to|what are the duties|what tasks|which tasks)\b/;
-// Question marks count too, so these run on the folded question with its punctuation.
 // A question mark alone does not make a question: "transport sector's contribution to the digital economy?"
 // is a topic, asking for its figure.
 const QUESTION_WORDS =
@@ -589,13 +588,13 @@ const COMMON_NAME_WEIGHT = 1.5;
 
 const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
+const ASKED_BEFORE = /\b(?:which|what)\s+$/i;
+const ASKED_AFTER = /^\s*(?:nào|nao)\b/i;
+
 /**
  * A concept that carries a name the question gives must be in any passage that answers it: a name
  * written with capitals, or a body the question names however it is typed ("rieng agribank").
  */
-const ASKED_BEFORE = /\b(?:which|what)\s+$/i;
-const ASKED_AFTER = /^\s*(?:nào|nao)\b/i;
-
 function markNamedConcepts(
   concepts: Concept[],
   question: string,
