@@ -1,5 +1,7 @@
 import { splitSentences } from "../core/sentences";
+import { fold } from "../core/text";
 import type { CleanDocument } from "../core/types";
+import { continuedBody } from "../ingest/deadline-body";
 import type { SentenceInContext } from "./candidates";
 import type { QuoteSpot } from "./citations";
 import { type Composition, type Context, QUOTE_LIMIT } from "./compose";
@@ -35,6 +37,21 @@ function footnotesOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
     }));
 }
 
+/**
+ * "Which ministry is to guide provinces on numbering houses?": a task the sentence states without its
+ * subject ("Hướng dẫn UBND các tỉnh … đánh số, gắn biển số nhà") belongs to the body its paragraph opens
+ * with ("(8) Bộ Xây dựng triển khai …"), which the answer names before the quote.
+ */
+function bodyActing(document: CleanDocument, spot: QuoteSpot): string | undefined {
+  const sentence = {
+    start: spot.sentenceStart,
+    end: spot.sentenceStart + spot.sentence.length,
+    text: spot.sentence,
+  };
+  const body = continuedBody({ document, sentence, clause: { start: 0, end: spot.sentence.length } });
+  return body && !fold(spot.sentence).includes(fold(body)) ? body : undefined;
+}
+
 /** What a sentence answer quotes after the sentence: the list its ":" opens, the footnotes its markers point to. */
 export function continuationsOf(document: CleanDocument, spot: QuoteSpot): QuoteSpot[] {
   const continued = /:\s*$/.test(spot.sentence) ? nextSentence(document, spot) : undefined;
@@ -50,10 +67,11 @@ export function composeSentence(
   const { citations, lang } = context;
   const { spot } = sentence;
   const citation = citations.items[citations.add(spot)];
-  const lines = [
-    `${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, focus.start, focus.end, QUOTE_LIMIT)}"`,
-  ];
   const document = context.deps.index.documentsById.get(spot.docId);
+  const body = context.plan.expectsName === "body" && document ? bodyActing(document, spot) : undefined;
+  const lines = [
+    `${body ? `${body} — ` : ""}${citation ? sourceLine(citation, lang) : ""}: "${excerpt(spot.sentence, focus.start, focus.end, QUOTE_LIMIT)}"`,
+  ];
   if (document) {
     for (const more of continuationsOf(document, spot)) {
       citations.add(more);

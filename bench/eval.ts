@@ -40,6 +40,8 @@ const HELD_OUT = [
     "extra-holdout-4",
     "extra-holdout-5",
     "extra-holdout-6",
+    "extra-holdout-7",
+    "extra-holdout-8",
   ].map((name) => resolve(`bench/graded/${name}.jsonl`)),
 ];
 const NO_QUOTE = -2;

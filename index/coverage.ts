@@ -26,6 +26,18 @@ function syllablesOf(wording: string): string[] {
   return syllables;
 }
 
+const wordParts = new Map<string, string[]>();
+
+/** The letter-and-digit runs of a wording, as a text's syllable set holds them. */
+function wordPartsOf(wording: string): string[] {
+  let parts = wordParts.get(wording);
+  if (!parts) {
+    parts = wording.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    wordParts.set(wording, parts);
+  }
+  return parts;
+}
+
 // Superscript footnote markers may follow a word (`tuyến²`), so only letters and ASCII digits join words.
 const WORD_CHARACTER = /[\p{L}0-9]/u;
 // Between the syllables of a wording the text may have spaces, line breaks, hyphens, dashes or commas.
@@ -131,10 +143,7 @@ export function conceptOccurrences(
   syllables?: Set<string>,
 ): ConceptOccurrences {
   const find = (wording: string): number[] =>
-    syllables &&
-    !syllablesOf(wording).every((syllable) =>
-      syllable.split(/[^\p{L}\p{N}]+/u).every((part) => !part || syllables.has(part)),
-    )
+    syllables && !wordPartsOf(wording).every((part) => syllables.has(part))
       ? []
       : findWording(foldedText, wording);
   const whole = concepts.map((concept) =>

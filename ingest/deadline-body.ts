@@ -1,7 +1,7 @@
 import type { SentenceSpan } from "../core/sentences";
 import type { CleanDocument, Section } from "../core/types";
 import { clausesOf, type Span } from "./clauses";
-import { embeddedSubject, type Subject, subjectOf } from "./subject-phrase";
+import { embeddedSubject, opensWithTask, type Subject, subjectOf } from "./subject-phrase";
 
 /**
  * Who must do a task, from the nearest place the report names them:
@@ -120,6 +120,17 @@ function enclosingOwner(place: TaskPlace): Subject | undefined {
 export function responsibleBody(place: TaskPlace): string | undefined {
   return (clauseSubject(place) ?? sentenceSubject(place) ?? paragraphSubject(place) ?? enclosingOwner(place))
     ?.name;
+}
+
+/**
+ * The body a subjectless task continues from its sentence or paragraph: "(8) Bộ Xây dựng triển khai …. Phối
+ * hợp với Bộ Công an …; Hướng dẫn UBND …" is the Ministry of Construction's task, though the sentence
+ * never names it. Undefined when the sentence names its own subject or opens with anything but a task.
+ */
+export function continuedBody(place: TaskPlace): string | undefined {
+  const text = place.sentence.text.slice(place.clause.start, place.clause.end);
+  if (clauseSubject(place) || !opensWithTask(text)) return undefined;
+  return (sentenceSubject(place) ?? paragraphSubject(place))?.name;
 }
 
 /** Whether the sentence itself says who acts (its clause, or its opening subject). */

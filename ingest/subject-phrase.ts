@@ -80,6 +80,12 @@ function timeOpenerLength(text: string): number {
   return comma ? lead + date.end + comma[0].length : 0;
 }
 
+/** `Phối hợp với Bộ Công an …`, `⁽²⁾ Hướng dẫn UBND …`: the clause is a task without its own subject. */
+export function opensWithTask(clause: string): boolean {
+  const rest = stripOpeners(clause);
+  return VERB.test(rest.charAt(0).toLowerCase() + rest.slice(1));
+}
+
 /** Length of the head that opens a subject: a known body, or a group noun with its quantifier. */
 function headLength(text: string, bodyAt: (offset: number) => number): number {
   const quantifier = QUANTIFIER.exec(text)?.[0] ?? "";

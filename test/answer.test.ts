@@ -360,6 +360,17 @@ describe("deadlines and dates", () => {
     expect((await ask("Ai ký báo cáo tổng kết Đề án 06?")).status).toBe("not_found");
   });
 
+  it("names the body a subjectless task belongs to when the question asks which body", async () => {
+    // "(8) Bộ Xây dựng triển khai …. Phối hợp với Bộ Công an …; Hướng dẫn UBND các tỉnh … đánh số, gắn biển
+    // số nhà": the sentence that answers never names the ministry its paragraph opens with.
+    const result = await ask("Bộ nào phải hướng dẫn các tỉnh đánh số, gắn biển số nhà?");
+    expect(result.answer).toMatch(/^Bộ Xây dựng — Báo cáo số 290/);
+    expect(result.citations[0]?.quote).toContain("gắn biển số nhà");
+    // A sentence that says who acts keeps its own words.
+    const named = await ask("bo nao dc giao huong dan ubnd cac tinh dat ten duong, pho, dia danh (bc 290)");
+    expect(named.answer).toMatch(/^Báo cáo số 290[^"]*: "\(10\) Bộ Văn hóa, Thể thao và Du lịch chủ trì/);
+  });
+
   it("gives a document's own date when the question names its number", async () => {
     // "… theo Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023 …": a citation's date is the answer only
     // when the question asks about that document.
