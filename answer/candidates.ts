@@ -56,8 +56,9 @@ export interface Candidate {
   fromHeading?: boolean;
 }
 
-// A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`) is not an event's date.
-const DOCUMENT_REFERENCE_BEFORE = /\d+\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
+// A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`, `Kế hoạch 02-KH/BCĐTW ngày
+// 19/6/2025`) is not an event's date.
+const DOCUMENT_REFERENCE_BEFORE = /\d+(?:-\p{L}+)?\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
 
 /** The question is about a document (names a number, a kind of document or its issuing). */
 export const ASKS_ABOUT_A_DOCUMENT = new RegExp(
@@ -68,7 +69,8 @@ export function isDocumentReferenceDate(sentence: string, mention: DateMention):
   return DOCUMENT_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 30), mention.start));
 }
 
-const DOCUMENT_NUMBER = /\d+\/[\p{L}\d]+/gu;
+// "175/NQ-CP", and "02-KH/BCĐTW" or "57-NQ/TW" with the kind before the slash.
+const DOCUMENT_NUMBER = /\d+(?:-\p{L}+)?\/[\p{L}\d]+/gu;
 
 /**
  * "When was Resolution 175/NQ-CP issued?": the date printed right after the number the question names

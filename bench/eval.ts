@@ -32,17 +32,9 @@ import { simpleBm25 } from "./simple-bm25";
  */
 const HELD_OUT = [
   "check.jsonl",
-  ...[
-    "extra-holdout",
-    "extra-holdout-3a",
-    "extra-holdout-3b",
-    "extra-holdout-3c",
-    "extra-holdout-4",
-    "extra-holdout-5",
-    "extra-holdout-6",
-    "extra-holdout-7",
-    "extra-holdout-8",
-  ].map((name) => resolve(`bench/graded/${name}.jsonl`)),
+  ...["extra-holdout-5", "extra-holdout-6", "extra-holdout-7", "extra-holdout-8"].map((name) =>
+    resolve(`bench/graded/${name}.jsonl`),
+  ),
 ];
 const NO_QUOTE = -2;
 

@@ -124,6 +124,7 @@ const QUESTION_PHRASES = [
   "den nay",
   "toi nay",
   "bao nhieu",
+  "bao lau",
   "bao gio",
   "khi nao",
   "luc nao",
@@ -155,6 +156,7 @@ const QUESTION_PHRASES = [
   "xin hoi",
   "how many",
   "how much",
+  "how long",
   "what share",
   "what percentage",
   "what proportion",
@@ -258,7 +260,10 @@ const DEADLINE_WORDS =
 const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
 const FIGURE_WORDS =
-  /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
+  /\b(bao nhieu|bao lau|may|so luong|ty le|phan tram|how many|how much|how long|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
+/** "Which Deputy Prime Minister was tasked with … its overdue tasks?" asks for a person, not for the tasks. */
+const PERSON_ASKED =
+  /\b(who|whom|which (?:deputy )?(?:prime minister|minister|leader|official|person)|(?:pho thu tuong|thu tuong|bo truong|lanh dao|dong chi) nao|ai (?:la|da|duoc|phai|chu tri|ky|giao))\b/;
 const NAME_WORDS =
   /\b(ten la gi|ten gi|co ten la|goi la gi|what (?:is|are) (?:it|they) called|what (?:are|were) (?:their|the) names|named what)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */
@@ -286,9 +291,11 @@ const VIETNAMESE_SYLLABLES = new Set(
  * not decide: English function words must outnumber the words written with them.
  */
 function detectLanguage(question: string): "vi" | "en" {
-  const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const printed = question.match(/[\p{L}']+/gu) ?? [];
+  const words = printed.map((word) => word.toLowerCase());
   const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
-  const accented = words.filter((word) => hasDiacritics(word)).length;
+  // A document code ("02-KH/BCĐTW", "NĐ-CP") keeps its Đ in English too: capitals are no Vietnamese word.
+  const accented = printed.filter((word) => hasDiacritics(word) && word !== word.toUpperCase()).length;
   const vietnamese = accented + words.filter((word) => VIETNAMESE_SYLLABLES.has(word)).length;
   if (accented > 0) return english >= 3 && english > accented ? "en" : "vi";
   return english >= 2 && english > vietnamese ? "en" : "vi";
@@ -296,7 +303,11 @@ function detectLanguage(question: string): "vi" | "en" {
 
 function detectIntent(folded: string): Intent {
   // "riêng Bộ X còn bao nhiêu nhiệm vụ chậm tiến độ" counts tasks; "trong thời hạn nào" asks for one date.
-  const list = LIST_WORDS.test(folded) && !ONE_DATE_WORDS.test(folded) && !COUNT_WORDS_ONLY.test(folded);
+  const list =
+    LIST_WORDS.test(folded) &&
+    !ONE_DATE_WORDS.test(folded) &&
+    !COUNT_WORDS_ONLY.test(folded) &&
+    !PERSON_ASKED.test(folded);
   if (
     list &&
     (DEADLINE_WORDS.test(folded) ||
@@ -307,6 +318,7 @@ function detectIntent(folded: string): Intent {
   if (
     OVERDUE_WORDS.test(folded) &&
     /\b(nhiem vu|viec|tasks?)\b/.test(folded) &&
+    !PERSON_ASKED.test(folded) &&
     !FIGURE_WORDS.test(folded) &&
     !ONE_DATE_WORDS.test(folded)
   )

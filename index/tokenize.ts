@@ -83,14 +83,19 @@ export function indexSyllables(wording: string): string[] {
 const keepsPair = (stop: Set<string>, first: string, second: string) =>
   !(stop.has(first) && stop.has(second));
 
-/** The syllable pairs the folded field keeps for a folded wording (`bo phan mot cua`: no `mot_cua`). */
+/**
+ * The syllable pairs the folded field keeps for a folded wording (`bo phan mot cua`: no `mot_cua`), within
+ * its segments as the index splits them (`02 kh/bcdtw` has `02_kh`, and no `kh_bcdtw`).
+ */
 export function indexedPairs(wording: string): string[] {
-  const syllables = indexSyllables(wording);
   const pairs: string[] = [];
-  for (let index = 0; index + 1 < syllables.length; index++) {
-    const first = syllables[index] ?? "";
-    const second = syllables[index + 1] ?? "";
-    if (keepsPair(FOLDED_STOP_SYLLABLES, first, second)) pairs.push(`${first}_${second}`);
+  for (const segment of wording.split(SEGMENT_BREAK)) {
+    const syllables = segmentTokens(segment);
+    for (let index = 0; index + 1 < syllables.length; index++) {
+      const first = syllables[index] ?? "";
+      const second = syllables[index + 1] ?? "";
+      if (keepsPair(FOLDED_STOP_SYLLABLES, first, second)) pairs.push(`${first}_${second}`);
+    }
   }
   return pairs;
 }

@@ -2,9 +2,11 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-types";
+import { isDocumentReferenceDate, referenceNamed } from "../answer/candidates";
 import { ungroundedNumbers } from "../answer/grounding";
 import { createChatPhraser } from "../answer/phrase-with-llm";
 import { answerModel } from "../answer/weights";
+import { findDates } from "../core/dates";
 import { DeskError } from "../core/errors";
 import { testDeps } from "./support/desk";
 
@@ -234,7 +236,7 @@ describe("deadlines and dates", () => {
   it("dates a task whose due date opens the next passage", async () => {
     // "(ii) … xây dựng 01 mô hình mẫu về Bộ phận một cửa … trên địa bàn." ends one chunk; "Hoàn thành trong
     // năm 2024; (iii) …" opens the next. "Một cửa" is two stop syllables the index never pairs.
-    const result = await ask("vpcp xay dung mo hinh mau bo phan mot cua xong khi nao");
+    const result = await ask("Văn phòng Chính phủ xây dựng mô hình mẫu Bộ phận một cửa phải xong khi nào?");
     expect(result.status).toBe("answered");
     expect(result.deadlines[0]?.dueText).toBe("trong năm 2024");
     expect(result.deadlines[0]?.body).toBe("Văn phòng Chính phủ");
@@ -319,6 +321,22 @@ describe("deadlines and dates", () => {
     }
   });
 
+  it("answers how long a task is late with the delay, not the list of overdue tasks", async () => {
+    const result = await ask(
+      "Việc sửa đổi Nghị định 123 về hóa đơn, chứng từ của Bộ Tài chính đã chậm tiến độ bao lâu?",
+    );
+    expect(result.deadlines).toEqual([]);
+    expect(result.answer).toMatch(/^06 tháng — /);
+  });
+
+  it("answers who was tasked, not the list of overdue tasks, when the question asks for a person", async () => {
+    const result = await ask(
+      "Phó Thủ tướng nào được giao trực tiếp chỉ đạo Bộ Thông tin và Truyền thông xử lý các nhiệm vụ chậm tiến độ?",
+    );
+    expect(result.deadlines).toEqual([]);
+    expect(result.answer).toContain("Phó Thủ tướng Chính phủ Trần Lưu Quang");
+  });
+
   it("lists the tasks a named report set for a month, reading the month as when they fall due", async () => {
     const result = await ask(
       "Theo kết luận hội nghị tháng 12/2023, những nhiệm vụ nào phải hoàn thành trong tháng 01 năm 2024?",
@@ -379,6 +397,23 @@ describe("deadlines and dates", () => {
     );
     expect(result.status).toBe("answered");
     expect(result.answer.split("\n")[0]).toContain("2023-10-30");
+  });
+
+  it("reads a number with its code before the slash (02-KH/BCĐTW), and leaves the date of another one cited beside it", async () => {
+    // "… Kế hoạch 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương …", while another sentence cites
+    // "Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024": that is the resolution's date.
+    const result = await ask("Kế hoạch 02-KH/BCĐTW của Ban Chỉ đạo Trung ương ban hành ngày nào?");
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toContain("2025-06-19");
+    const resolution = await ask("Nghị quyết 57-NQ/TW ban hành ngày nào?");
+    expect(resolution.answer.split("\n")[0]).toContain("2024-12-22");
+    // Were the plan's own sentence not found, the resolution's date would still not be the plan's.
+    const cited =
+      "thực hiện các nhiệm vụ trong Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 57-NQ/TW ngày 22/12/2024";
+    const [date] = findDates(cited);
+    if (!date) throw new Error("no date read");
+    expect(isDocumentReferenceDate(cited, date)).toBe(true);
+    expect(referenceNamed("Kế hoạch 02-KH/BCĐTW ban hành ngày nào?", cited, date)).toBe(-1);
   });
 });
 

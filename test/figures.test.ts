@@ -209,6 +209,14 @@ describe("what is and is not a figure", () => {
     expect(inSentence("Thực hiện phương châm “4 đúng – 2 không” trong cấp căn cước.")).toEqual([]);
     expect(inSentence("Cùng 01 thủ tục tại cùng 01 cấp chính quyền được áp dụng thống nhất.")).toEqual([]);
   });
+
+  it("counts the items of a list, while a section number is none", () => {
+    expect(figureOf(REPORT_290, "154", "danh mục ")).toMatchObject({
+      value: 154,
+      unit: "thủ tục hành chính",
+    });
+    expect(inSentence("Nội dung chi tiết tại mục 15 của phụ lục.")).toEqual([]);
+  });
 });
 
 describe("series", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONFIDENCE_FEATURES, calibrate, confidenceFeatures } from "../answer/confidence";
 import { FEATURE_NAMES } from "../answer/features";
-import { isotonicCalibration } from "../answer/learn/calibrate";
+import { baggedIsotonicCalibration, isotonicCalibration } from "../answer/learn/calibrate";
 import { buildExample } from "../answer/learn/examples";
 import { fitLogistic, predict } from "../answer/learn/fit-logistic";
 import { fitRanker, type RankingExample, topOneAccuracy } from "../answer/learn/fit-ranker";
@@ -65,6 +65,37 @@ describe("confidence", () => {
   });
 });
 
+describe("calibration averaged over bootstrap samples", () => {
+  it("lies closer to the true share than one isotonic staircase, and moves less when three answers change", () => {
+    type Calibrator = typeof isotonicCalibration;
+    const grid = Array.from({ length: 21 }, (_, at) => at / 20);
+    const farthest = (gap: (raw: number) => number) => Math.max(...grid.map(gap));
+    const totals = { plain: { error: 0, shift: 0 }, bagged: { error: 0, shift: 0 } };
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = seededRandom(seed);
+      // Answers whose raw probability is the true chance they are right.
+      const points = Array.from({ length: 80 }, () => {
+        const raw = random.next();
+        return { raw, correct: random.next() < raw, weight: 1 };
+      });
+      const changed = points.map((point, at) => (at < 3 ? { ...point, correct: !point.correct } : point));
+      for (const [name, calibrator] of [
+        ["plain", isotonicCalibration],
+        ["bagged", baggedIsotonicCalibration],
+      ] as Array<["plain" | "bagged", Calibrator]>) {
+        const map = calibrator(points);
+        const after = calibrator(changed);
+        totals[name].error += farthest((raw) => Math.abs(calibrate(map, raw) - raw));
+        totals[name].shift += farthest((raw) => Math.abs(calibrate(map, raw) - calibrate(after, raw)));
+        const shares = map.map(([, share]) => share);
+        expect(shares).toEqual([...shares].sort((a, b) => a - b));
+      }
+    }
+    expect(totals.bagged.error).toBeLessThan(totals.plain.error * 0.8);
+    expect(totals.bagged.shift).toBeLessThan(totals.plain.shift * 0.8);
+  });
+});
+
 describe("confidence by language", () => {
   /** The confidence features of a question's best answer, by name. */
   async function confidenceSignals(question: string): Promise<(name: string) => number> {
@@ -116,6 +147,25 @@ describe("training questions generated from the index", () => {
       const text = fold(index.documentsById.get(question.docId)?.text ?? "");
       expect(text).toContain(fold(question.gold.quote));
     }
+  });
+
+  it("change only where the index changed: one figure fewer leaves every other item's questions as they were", () => {
+    const index = testIndex();
+    const everyItem = { ...options, perKind: 100_000 };
+    const alone = index.figures.find(
+      (figure) => index.figures.filter((other) => other.sentence === figure.sentence).length === 1,
+    );
+    const questions = generateQuestions(index, everyItem);
+    const fewer = generateQuestions(
+      { ...index, figures: index.figures.filter((figure) => figure !== alone) },
+      everyItem,
+    );
+    const before = new Set(questions.map((question) => question.question));
+    const after = new Set(fewer.map((question) => question.question));
+    expect(fewer.filter((question) => !before.has(question.question))).toEqual([]);
+    const gone = questions.filter((question) => !after.has(question.question));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(gone.length).toBeLessThanOrEqual(3);
   });
 
   it("type chat questions without marks and English ones in English", () => {

@@ -221,6 +221,8 @@ describe("query understanding", () => {
       plan("What is the date of Resolution 175/NQ-CP?").concepts.map((concept) => concept.literal),
     ).not.toContain("the");
     expect(plan("Chỉ số Online Service Index (OSI) của Việt Nam năm 2024 là bao nhiêu?").lang).toBe("vi");
+    // A document code keeps its Đ in an English question.
+    expect(plan("When was Plan 02-KH/BCĐTW issued?").lang).toBe("en");
     // "no" and "day" fold like Vietnamese syllables (nợ, đây); "No." numbers a document.
     const literals = (question: string) => plan(question).concepts.map((concept) => concept.literal);
     expect(literals("On what date was document No. 5721 issued?")).not.toContain("no");
@@ -257,6 +259,14 @@ describe("query understanding", () => {
       expect.arrayContaining(["tan son nhat", "hanoi"]),
     );
     expect(english.map((concept) => concept.literal)).not.toContain("prime minister");
+  });
+
+  it("knows a document's number with its code, as the reports print it with or without «số»", () => {
+    // The index splits "02-KH/BCĐTW" at the slash: the wording is looked up by the pairs it keeps.
+    const [named] = plan("Kế hoạch 02-KH/BCĐTW ban hành ngày nào?").concepts;
+    expect(named?.wordings).toEqual(
+      expect.arrayContaining(["ke hoach 02 kh/bcdtw", "ke hoach so 02 kh/bcdtw"]),
+    );
   });
 
   it("does not read a question about one task's date as a listing", () => {

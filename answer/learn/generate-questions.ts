@@ -12,7 +12,7 @@ import { isDocumentReferenceDate } from "../candidates";
 import { clauseAround } from "../score-passage";
 import { canonicalForms, dueForms, type Gold } from "./label";
 import { QUESTION_STYLES, type QuestionDraft, type QuestionStyle, writeQuestion } from "./question-styles";
-import { type Random, seededRandom } from "./random";
+import { itemRandom, type Random } from "./random";
 
 /**
  * Training questions drawn from the index itself: for each extracted figure, deadline, dated event and
@@ -254,6 +254,10 @@ interface Source {
   /** A figure item's newest point of its measure: what a question naming no time or report asks for. */
   latest?: { docId: string; gold: Gold };
   figure?: Figure;
+  /** The item's own draws: which styles ask it, how, and whether it is kept among its kind. */
+  random: Random;
+  /** Items of a kind are kept in this order, up to `perKind`. */
+  order: number;
 }
 
 function figureGold(figure: Figure): Gold {
@@ -266,11 +270,16 @@ function figureGold(figure: Figure): Gold {
   };
 }
 
-function figureSources(index: LoadedIndex, random: Random): Source[] {
+function figureSources(index: LoadedIndex, seed: number): Source[] {
   const sources: Source[] = [];
   for (const figure of index.figures) {
     const document = index.documentsById.get(figure.docId);
     if (!document) continue;
+    const random = itemRandom(
+      seed,
+      `${figure.docId}|${figure.sentence}|${figure.start - figure.sentenceStart}`,
+    );
+    const order = random.next();
     const draft = figureDraft(figure, document, index, random);
     if (!draft) continue;
     const newest = seriesPoints(index.series, figure.series)[0];
@@ -279,6 +288,8 @@ function figureSources(index: LoadedIndex, random: Random): Source[] {
       docId: figure.docId,
       gold: figureGold(figure),
       figure,
+      random,
+      order,
       ...(newest && newest.asOf > figure.asOf
         ? { latest: { docId: newest.docId, gold: figureGold(newest) } }
         : {}),
@@ -287,11 +298,16 @@ function figureSources(index: LoadedIndex, random: Random): Source[] {
   return sources;
 }
 
-function deadlineSources(index: LoadedIndex, random: Random): Source[] {
+function deadlineSources(index: LoadedIndex, seed: number): Source[] {
   const sources: Source[] = [];
   for (const deadline of index.deadlines) {
     const document = index.documentsById.get(deadline.docId);
     if (!document) continue;
+    const random = itemRandom(
+      seed,
+      `${deadline.docId}|${deadline.sentence}|${deadline.start - deadline.sentenceStart}`,
+    );
+    const order = random.next();
     const draft = deadlineDraft(deadline, document, index, random);
     if (!draft) continue;
     const at = deadline.start - deadline.sentenceStart;
@@ -304,13 +320,15 @@ function deadlineSources(index: LoadedIndex, random: Random): Source[] {
         answers: dueForms({ deadline }),
         quote: quoteAround(deadline.sentence, at, deadline.end - deadline.sentenceStart),
       },
+      random,
+      order,
     });
   }
   return sources;
 }
 
 /** Events with a day or month printed in a sentence (not due dates, not document citations), and bodies that lead a clause. */
-function sentenceSources(index: LoadedIndex, random: Random): Source[] {
+function sentenceSources(index: LoadedIndex, seed: number): Source[] {
   const sources: Source[] = [];
   const dueSentences = new Set(
     index.deadlines.map((deadline) => `${deadline.docId}:${deadline.sentenceStart}`),
@@ -321,6 +339,8 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
       if (text.length < 40 || dueSentences.has(`${document.meta.id}:${sentence.start}`)) continue;
       for (const mention of findDates(text)) {
         if (mention.precision !== "day" && mention.precision !== "month") continue;
+        const random = itemRandom(seed, `${document.meta.id}|${text}|date ${mention.start}`);
+        const order = random.next();
         if (isDocumentReferenceDate(text, mention) || !random.chance(0.5)) continue;
         const draft = eventDraft(text, mention, document, index, random);
         if (!draft) continue;
@@ -333,6 +353,8 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
             answers: canonicalForms(mention.iso),
             quote: quoteAround(text, mention.start, mention.end),
           },
+          random,
+          order,
         });
       }
       for (const body of findBodies(text)) {
@@ -340,6 +362,8 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
         // A body opening its clause is its subject: "Bộ Y tế chủ trì …", "Giao Ngân hàng Chính sách xã hội …".
         const opener = text.slice(clause.start, body.start).replace(LAYOUT, "").trim();
         if (opener !== "" && !/^(giao|yêu cầu|đề nghị)$/iu.test(opener)) continue;
+        const random = itemRandom(seed, `${document.meta.id}|${text}|body ${body.start}`);
+        const order = random.next();
         if (!random.chance(0.5)) continue;
         const draft = bodyDraft(text, body.end, clause.end, document, index, random);
         if (!draft) continue;
@@ -352,6 +376,8 @@ function sentenceSources(index: LoadedIndex, random: Random): Source[] {
             answers: [body.name],
             quote: quoteAround(text, body.start, body.end),
           },
+          random,
+          order,
         });
       }
     }
@@ -415,14 +441,8 @@ function missingFrom(
  * (one no report names, or one named elsewhere), a thing no report counts, a report that does not print
  * the measure, a year none of its values describes, or a year before any report.
  */
-function negativeOf(
-  source: Source,
-  index: LoadedIndex,
-  random: Random,
-  places: string[],
-  things: string[],
-): Source {
-  const { draft } = source;
+function negativeOf(source: Source, index: LoadedIndex, places: string[], things: string[]): Source {
+  const { draft, random } = source;
   const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
   const negative = (changed: QuestionDraft): Source => ({ ...source, gold: unanswerable, draft: changed });
   const choice = random.next();
@@ -462,16 +482,17 @@ export function generateQuestions(
   index: LoadedIndex,
   options: GenerationOptions = DEFAULT_GENERATION,
 ): GeneratedQuestion[] {
-  const random = seededRandom(options.seed);
   const places = [...placeNames(), ...OTHER_PLACES.filter((place) => absentIn(index, place))];
   const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));
+  const kept = (sources: Source[]) => sources.sort((a, b) => a.order - b.order).slice(0, options.perKind);
   const sources = [
-    ...random.shuffle(figureSources(index, random)).slice(0, options.perKind),
-    ...random.shuffle(deadlineSources(index, random)).slice(0, options.perKind),
-    ...random.shuffle(sentenceSources(index, random)).slice(0, options.perKind),
+    ...kept(figureSources(index, options.seed)),
+    ...kept(deadlineSources(index, options.seed)),
+    ...kept(sentenceSources(index, options.seed)),
   ];
   const questions: GeneratedQuestion[] = [];
   for (const source of sources) {
+    const { random } = source;
     for (const style of random.shuffle(QUESTION_STYLES).slice(0, STYLES_PER_ITEM)) {
       const question = writeQuestion(source.draft, style, random);
       if (!question) continue;
@@ -480,7 +501,7 @@ export function generateQuestions(
       questions.push({ question, style, docId: asked.docId, gold: asked.gold });
     }
     if (random.chance(options.negativeShare)) {
-      const negative = negativeOf(source, index, random, places, things);
+      const negative = negativeOf(source, index, places, things);
       // A question asked of another report names it: written in the dated style when it has one.
       const named =
         negative.draft.references !== source.draft.references && negative.draft.references.vi.length > 0;

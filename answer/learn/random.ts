@@ -36,3 +36,13 @@ export function seededRandom(seed: number): Random {
     },
   };
 }
+
+/**
+ * A generator of one item's own: its draws depend on the seed and the item alone, so adding, removing or
+ * rewording one item of the index changes that item's training questions and no other's.
+ */
+export function itemRandom(seed: number, item: string): Random {
+  let hash = seed >>> 0;
+  for (let at = 0; at < item.length; at++) hash = Math.imul(hash ^ item.charCodeAt(at), 0x01000193) >>> 0;
+  return seededRandom(hash);
+}
