@@ -270,15 +270,17 @@ function figureGold(figure: Figure): Gold {
   };
 }
 
+/** The draws of a figure or a deadline: its document, its sentence and where it stands in it. */
+function spotRandom(seed: number, spot: Figure | Deadline): Random {
+  return itemRandom(seed, `${spot.docId}|${spot.sentence}|${spot.start - spot.sentenceStart}`);
+}
+
 function figureSources(index: LoadedIndex, seed: number): Source[] {
   const sources: Source[] = [];
   for (const figure of index.figures) {
     const document = index.documentsById.get(figure.docId);
     if (!document) continue;
-    const random = itemRandom(
-      seed,
-      `${figure.docId}|${figure.sentence}|${figure.start - figure.sentenceStart}`,
-    );
+    const random = spotRandom(seed, figure);
     const order = random.next();
     const draft = figureDraft(figure, document, index, random);
     if (!draft) continue;
@@ -303,10 +305,7 @@ function deadlineSources(index: LoadedIndex, seed: number): Source[] {
   for (const deadline of index.deadlines) {
     const document = index.documentsById.get(deadline.docId);
     if (!document) continue;
-    const random = itemRandom(
-      seed,
-      `${deadline.docId}|${deadline.sentence}|${deadline.start - deadline.sentenceStart}`,
-    );
+    const random = spotRandom(seed, deadline);
     const order = random.next();
     const draft = deadlineDraft(deadline, document, index, random);
     if (!draft) continue;
