@@ -8,6 +8,7 @@ import {
   type Candidate,
   candidatesOf,
   FOOTNOTE_START,
+  figuresOf,
   SEARCH_DEPTH,
   sentencesOfHits,
 } from "./candidates";
@@ -166,9 +167,8 @@ function answered(context: Context, composition: Composition, confidence: number
 
 /** A goal's figure, or a sentence whose every figure is a goal. */
 function isGoal(candidate: Candidate): boolean {
-  if (candidate.figure) return candidate.figure.target;
-  const { figures } = candidate.sentence;
-  return candidate.kind === "sentence" && figures.length > 0 && figures.every((figure) => figure.target);
+  const figures = figuresOf(candidate);
+  return figures.length > 0 && figures.every((figure) => figure.target);
 }
 
 /** "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many. */

@@ -269,11 +269,7 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   // "Tỷ lệ … là bao nhiêu?" is answered by a percentage or a ratio, "bao nhiêu tiền" by an amount of money
   // (a figure of that kind, or a sentence printing one) — unless the question asks for several figures.
   if (plan.intent === "figure" && plan.expects && !plan.wantsSeveral) {
-    const figures = candidate.figure
-      ? [candidate.figure]
-      : candidate.kind === "sentence"
-        ? candidate.sentence.figures
-        : [];
+    const figures = figuresOf(candidate);
     const fits = (kind: string) =>
       plan.expects === "percent"
         ? kind === "percent" || kind === "ratio"
@@ -284,11 +280,7 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   }
   // "How much has it actually increased?" is not answered by what a report projects or sets as a goal.
   if (plan.asksActual) {
-    const figures = candidate.figure
-      ? [candidate.figure]
-      : candidate.kind === "sentence"
-        ? candidate.sentence.figures
-        : [];
+    const figures = figuresOf(candidate);
     if (figures.length > 0 && figures.every((figure) => figure.target || figure.projected)) return false;
   }
   // "Who / which / what is…" is answered by what a sentence says, not by one of its numbers or dates.
@@ -315,6 +307,12 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
     candidate.kind === "sentence" ? candidate.sentence.folded : candidate.sentence.foldedContext,
   );
   return plan.places.every((place) => named.includes(place));
+}
+
+/** The figures a candidate answers with: its own, or every figure of a sentence answer. */
+export function figuresOf(candidate: Candidate): Figure[] {
+  if (candidate.figure) return [candidate.figure];
+  return candidate.kind === "sentence" ? candidate.sentence.figures : [];
 }
 
 function datedAs(candidate: Candidate): string | undefined {

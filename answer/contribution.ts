@@ -3,14 +3,14 @@ import type { QueryPlan } from "../index/query";
 import type { Candidate } from "./candidates";
 import { askedWording } from "./money-measure";
 
+const CONTRIBUTED = /\b(?:dong gop|gop phan)\b/;
+const BEFORE = 50;
+
 /**
  * "What OSI score did Vietnam get?" is not answered by "ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a
  * figure the report gives as a contribution to something is not that thing, unless the question asks what
  * was contributed ("đóng góp", "góp phần", "contribute", "add to").
  */
-const CONTRIBUTED = /\b(?:dong gop|gop phan)\b/;
-const BEFORE = 50;
-
 export function givesContributionUnasked(plan: QueryPlan, candidate: Candidate): boolean {
   if (!candidate.figure) return false;
   const before = fold(
