@@ -5,7 +5,7 @@ import { fold } from "../core/text";
 import {
   type ConceptOccurrences,
   conceptOccurrences,
-  coverage,
+  coverageScore,
   coverageWithin,
   topicMissingWithin,
 } from "../index/coverage";
@@ -231,7 +231,7 @@ function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
 function phraseCoverage(view: QuestionView, phrase: string): number {
   let score = view.phraseCache.get(phrase);
   if (score === undefined) {
-    score = coverage(phrase, view.plan.concepts).score;
+    score = coverageScore(phrase, view.plan.concepts);
     view.phraseCache.set(phrase, score);
   }
   return score;
@@ -415,7 +415,7 @@ function dateFeatures(values: Float64Array, candidate: Candidate, view: Question
   const { deadline } = candidate;
   if (deadline) {
     set(values, "spotInTime", inTime(plan, deadline.dueDate, deadline.dueDate));
-    set(values, "taskCoverage", coverage(`${deadline.body ?? ""} ${deadline.task}`, plan.concepts).score);
+    set(values, "taskCoverage", coverageScore(`${deadline.body ?? ""} ${deadline.task}`, plan.concepts));
     if (plan.body) {
       const owns = deadline.body !== undefined && fold(deadline.body).includes(fold(plan.body));
       const mentions = fold(deadline.sentence).includes(fold(plan.body));

@@ -1,5 +1,5 @@
 import type { Figure } from "../core/types";
-import { coverage } from "../index/coverage";
+import { coverageScore } from "../index/coverage";
 import type { QueryPlan } from "../index/query";
 import { timeFit } from "../index/search";
 import { scoreSpot } from "./score-passage";
@@ -37,7 +37,7 @@ function kindFit(figure: Figure, plan: QueryPlan): number {
 /** The counted noun printed after the number (`tổ công tác cấp xã`) tells apart figures of one sentence. */
 function unitFit(figure: Figure, plan: QueryPlan): number {
   if (!figure.unit) return 0;
-  return 0.3 * coverage(figure.unit, plan.concepts).score;
+  return 0.3 * coverageScore(figure.unit, plan.concepts);
 }
 
 export function scoreFigure(figure: Figure, plan: QueryPlan, hitWeight: number): ScoredFigure {

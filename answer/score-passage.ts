@@ -48,13 +48,15 @@ export function clauseAround(sentence: string, offset: number): { start: number;
 export function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   return concepts.some((concept) => {
     if (concept.required)
-      return !concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0);
+      return !concept.wordings.some((wording) => findWording(foldedContext, wording, true).length > 0);
     const syllables = concept.wordings[0]?.split(" ") ?? [];
     if (syllables.length < 3) return false;
-    if (concept.wordings.some((wording) => findWording(foldedContext, wording).length > 0)) return false;
+    if (concept.wordings.some((wording) => findWording(foldedContext, wording, true).length > 0))
+      return false;
     let present = 0;
     for (let index = 0; index + 1 < syllables.length; index++) {
-      if (findWording(foldedContext, `${syllables[index]} ${syllables[index + 1]}`).length > 0) present++;
+      if (findWording(foldedContext, `${syllables[index]} ${syllables[index + 1]}`, true).length > 0)
+        present++;
     }
     return present / (syllables.length - 1) < 0.5;
   });

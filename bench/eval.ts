@@ -32,8 +32,8 @@ import { simpleBm25 } from "./simple-bm25";
  */
 const HELD_OUT = [
   "check.jsonl",
-  ...["extra-holdout-5", "extra-holdout-6", "extra-holdout-7", "extra-holdout-8"].map((name) =>
-    resolve(`bench/graded/${name}.jsonl`),
+  ...["5", "6", "7", "8", "9a", "9b", "9c"].map((name) =>
+    resolve(`bench/graded/extra-holdout-${name}.jsonl`),
   ),
 ];
 const NO_QUOTE = -2;

@@ -62,16 +62,19 @@ function occurrenceEnd(foldedText: string, syllables: string[], at: number): num
 
 /**
  * Offsets of every occurrence of a folded wording in the folded text, as whole words, whatever separates
- * its syllables. Plain substring searches do the work: this runs for every candidate passage.
+ * its syllables (or of the first only, for a caller that needs to know whether it occurs). Plain substring
+ * searches do the work: this runs for every candidate passage.
  */
-export function findWording(foldedText: string, wording: string): number[] {
+export function findWording(foldedText: string, wording: string, firstOnly = false): number[] {
   const syllables = syllablesOf(wording);
   for (const syllable of syllables) if (!foldedText.includes(syllable)) return [];
   const first = syllables[0] ?? "";
   const found: number[] = [];
   for (let at = foldedText.indexOf(first); at !== -1; at = foldedText.indexOf(first, at + 1)) {
-    if (!isWordCharacter(foldedText[at - 1]) && occurrenceEnd(foldedText, syllables, at) !== -1)
+    if (!isWordCharacter(foldedText[at - 1]) && occurrenceEnd(foldedText, syllables, at) !== -1) {
       found.push(at);
+      if (firstOnly) break;
+    }
   }
   return found;
 }
@@ -85,12 +88,21 @@ function partialCredit(foldedText: string, concept: Concept): number {
   if (syllables.length < 3) return 0;
   let present = 0;
   for (let index = 0; index + 1 < syllables.length; index++) {
-    if (findWording(foldedText, `${syllables[index]} ${syllables[index + 1]}`).length > 0) present++;
+    if (findWording(foldedText, `${syllables[index]} ${syllables[index + 1]}`, true).length > 0) present++;
   }
   return (0.5 * present) / (syllables.length - 1);
 }
 
 export function coverage(text: string, concepts: Concept[], foldedText = fold(text)): Coverage {
+  return measure(foldedText, concepts, false);
+}
+
+/** `coverage(…).score`, without finding where: what ranking every candidate passage needs. */
+export function coverageScore(text: string, concepts: Concept[], foldedText = fold(text)): number {
+  return measure(foldedText, concepts, true).score;
+}
+
+function measure(foldedText: string, concepts: Concept[], firstOnly: boolean): Coverage {
   let total = 0;
   let found = 0;
   let matched = 0;
@@ -100,10 +112,11 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
     total += concept.weight;
     let hit = false;
     for (const wording of concept.wordings) {
-      const at = findWording(foldedText, wording);
+      const at = findWording(foldedText, wording, firstOnly);
       if (at.length > 0) {
         hit = true;
         positions.push(...at);
+        if (firstOnly) break;
       }
     }
     present.push(hit);

@@ -771,7 +771,7 @@ function markAskedAction(
 // A number that names something ("Đề án 06", "Kế hoạch số 51", "Nghị quyết 57", "51/KH-UBND", "mức 2",
 // "Trung tâm dữ liệu quốc gia số 1", "khoản 1 Điều 6") is part of a name, not a quantity the question gives.
 const NAME_BEFORE_NUMBER = new RegExp(
-  `(?:\\b(?:${CITED_DOCUMENT_KINDS}|de an|project|ke hoach|kh|plan|bao cao|bc|report|nq|nd|qd|ct|tt|cv|tb|(?<!\\bdanh )muc|level|dieu|khoan|article|clause)\\s*(?:so\\s*)?|(?<!\\btong )\\bso\\s*)$`,
+  `(?:\\b(?:${CITED_DOCUMENT_KINDS}|de an|project|ke hoach|kh|plan|bao cao|bc|report|nq|nd|qd|ct|tt|cv|tb|(?<!\\bdanh )muc|level|dieu|khoan|article|clause)\\s*(?:so\\s*)?|(?<!\\b(?:tong|trong) )\\bso\\s*)$`,
 );
 const YEAR = /^(?:19|20)\d{2}$/;
 // "Trung tâm dữ liệu quốc gia số 2", "National Data Center No. 2": not a document's number ("Kế hoạch

@@ -1,7 +1,7 @@
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, DocumentKind, Figure } from "../core/types";
-import { coverage } from "./coverage";
+import { coverageScore } from "./coverage";
 import type { Embedder } from "./embedder";
 import { type QueryPlan, understandQuestion } from "./query";
 import type { LoadedIndex } from "./read";
@@ -159,7 +159,7 @@ export async function search(
 
   const hits: SearchHit[] = fused.map(({ position, rrf, lexical, vector }) => {
     const chunk = index.chunks[position] as Chunk;
-    const covered = coverage("", plan.concepts, foldedSearchText[position] ?? "").score;
+    const covered = coverageScore("", plan.concepts, foldedSearchText[position] ?? "");
     const fit = timeFit(documents.get(chunk.docId)?.meta.asOf ?? chunk.asOf, plan);
     return {
       chunk,

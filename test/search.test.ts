@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fold } from "../core/text";
+import { coverage, coverageScore } from "../index/coverage";
 import { findGlossaryMatches } from "../index/glossary";
 import { understandQuestion } from "../index/query";
 import { search } from "../index/search";
@@ -115,6 +116,11 @@ describe("query understanding", () => {
     expect(plan("Trong 2.822 hệ thống được khảo sát, bao nhiêu hệ thống phải xây mới?").givenNumbers).toEqual(
       ["2.822"],
     );
+    // "Trong số 173" is "of the 173", not a numbered name ("Kế hoạch số 51").
+    expect(
+      plan("Trong số 173 cơ sở khám, chữa bệnh dùng bệnh án điện tử, bao nhiêu cơ sở là tư nhân?")
+        .givenNumbers,
+    ).toEqual(["173"]);
     // "bao nhiêu/63" asks how many out of 63: 63 is given, "bao nhiêu" is the question word.
     const outOf = plan("bao nhieu/63 tinh da ket noi co so du lieu ho tich");
     expect(outOf.givenNumbers).toEqual(["63"]);
@@ -315,5 +321,28 @@ describe("hybrid search", () => {
       topK: 3,
     });
     expect(best?.chunk.docId).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
+  });
+});
+
+describe("coverage", () => {
+  it("scores a passage without locating its words exactly as when it locates them", () => {
+    const questions = [
+      "co bao nhieu tai khoan dinh danh dien tu muc 2 duoc kich hoat",
+      "Tỷ lệ hồ sơ trực tuyến của bộ, ngành đạt bao nhiêu so với cùng kỳ năm 2023?",
+      "How many chip-based citizen identity cards had been issued by January 2025?",
+    ];
+    let compared = 0;
+    for (const question of questions) {
+      const { concepts } = plan(question);
+      for (const document of testIndex().documents) {
+        const lines = document.text.split("\n");
+        for (let at = 0; at < lines.length; at += 8) {
+          const passage = lines.slice(at, at + 8).join("\n");
+          expect(coverageScore(passage, concepts)).toBe(coverage(passage, concepts).score);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
