@@ -326,9 +326,12 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
   for (const sentence of sentences) {
     const base = sentence.spot.sentenceStart;
     for (const figure of sentence.figures) {
-      // A number the question itself gives is context, never the answer.
+      // A number the question itself gives is context, never the answer — save the total of a ratio:
+      // "đáp ứng bao nhiêu trên 12 tiêu chí" is answered by "9–10/12".
       const printed: string[] = figure.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
-      if (givenNumbers.some((number) => printed.includes(number))) continue;
+      const outOf =
+        figure.kind === "ratio" ? figure.text.match(/\/\s*(\d+(?:[.,]\d+)*)\s*$/)?.[1] : undefined;
+      if (givenNumbers.some((number) => number !== outOf && printed.includes(number))) continue;
       candidates.push({
         kind: "figure",
         sentence,

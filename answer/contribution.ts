@@ -4,6 +4,9 @@ import type { Candidate } from "./candidates";
 import { askedWording } from "./money-measure";
 
 const CONTRIBUTED = /\b(?:dong gop|gop phan)\b/;
+// "đóng góp khoảng 0,18–0,25 điểm OSI" gives an amount contributed; "góp phần đưa Việt Nam tăng 15 bậc"
+// says what happened, which the project helped to bring about: the figure is the outcome itself.
+const CONTRIBUTED_AMOUNT = /\bdong gop\b/;
 const BEFORE = 50;
 
 /**
@@ -16,6 +19,6 @@ export function givesContributionUnasked(plan: QueryPlan, candidate: Candidate):
   const before = fold(
     candidate.sentence.spot.sentence.slice(Math.max(0, candidate.start - BEFORE), candidate.start),
   );
-  if (!CONTRIBUTED.test(before)) return false;
+  if (!CONTRIBUTED_AMOUNT.test(before)) return false;
   return !CONTRIBUTED.test(askedWording(plan));
 }

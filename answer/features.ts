@@ -603,14 +603,18 @@ function clauseOf(
 // about the subject of the sentence before it.
 const SUBJECTLESS_OPENING = /^(?:đã|đang|được|chưa|còn|trong đó)\s/iu;
 
-/** For a figure in the first clause of a subject-less sentence: its clause read with the sentence before. */
-function inheritedSubject(plan: QueryPlan, spot: SpotText, candidate: Candidate): number {
+/**
+ * For a figure in the first clause of a subject-less sentence: its clause read with the sentence before,
+ * by all the question's concepts or by those `only` names (the ones asked before the question word).
+ */
+function inheritedSubject(plan: QueryPlan, spot: SpotText, candidate: Candidate, only?: number[]): number {
   if (spot.whole || candidate.deadline || !SUBJECTLESS_OPENING.test(spot.text)) return 0;
+  if (only?.length === 0) return 0;
   const { start, end } = clauseAround(spot.text, spot.start);
   if (start > 0 || spot.shift === 0) return 0;
   const context = candidate.sentence.foldedContext;
   const previousStart = context.lastIndexOf("\n", spot.shift - 2) + 1;
-  return coverageWithin(spot.occurrences, plan.concepts, previousStart, spot.shift + end).score;
+  return coverageWithin(spot.occurrences, plan.concepts, previousStart, spot.shift + end, only).score;
 }
 
 /** The place named last before the spot is one the question names (1), another place (-1), or none (0). */
@@ -674,7 +678,8 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
   set(values, "windowCoverage", windowCoverage(plan, own));
   set(values, "segmentCoverage", within(plan, own, own.segment[0], own.segment[1]));
-  set(values, "leadBefore", leadBefore(plan, own));
+  const lead = plan.concepts.flatMap((concept, at) => (concept.beforeAsk ? [at] : []));
+  set(values, "leadBefore", Math.max(leadBefore(plan, own), inheritedSubject(plan, own, candidate, lead)));
   const action = actionBefore(plan, own);
   set(values, "actionBefore", action);
   // "đã hoàn thành bao nhiêu nhiệm vụ": a figure counted under another action ("thực hiện 1.159 nhiệm vụ").

@@ -184,6 +184,14 @@ describe("figures", () => {
     expect(result.figures[0]?.text).toBe("32");
   });
 
+  it("answers 'how many of the N' with a ratio out of the N the question gives", async () => {
+    // "53/105 CSDL đã xây dựng và chỉ sử dụng nội ngành": 105 is the total asked of, not the answer.
+    await expectLeadFigure(
+      "Trong 105 CSDL được giao theo Nghị quyết 71 và Nghị quyết 214, bao nhiêu CSDL đã xây dựng và chỉ sử dụng nội ngành?",
+      "53/105",
+    );
+  });
+
   it("answers with a number the question prints only as part of a name", async () => {
     // "Ngân hàng Nhà nước Việt Nam: trong giai đoạn 2022 - 2025 đã ban hành 06 Kế hoạch …, 21 văn bản":
     // the "06" of "Đề án 06" names the programme, it does not give the count.
@@ -594,6 +602,13 @@ describe("contributions", () => {
     );
     expect(added.status).toBe("answered");
     expect(added.figures[0]?.text).toContain("0,18–0,25");
+  });
+
+  it("gives what the programme helped bring about as it happened", async () => {
+    // "Đề án 06 góp phần đưa Việt Nam tăng 15 bậc (xếp thứ 71/193 quốc gia)": Vietnam's climb, not a contribution.
+    const climb = await ask("Việt Nam tăng bao nhiêu bậc về chỉ số Chính phủ điện tử của Liên hợp quốc?");
+    expect(climb.status).toBe("answered");
+    expect(climb.figures[0]?.text).toBe("15");
   });
 });
 
