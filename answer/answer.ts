@@ -8,7 +8,6 @@ import {
   type Candidate,
   candidatesOf,
   FOOTNOTE_START,
-  figuresOf,
   SEARCH_DEPTH,
   sentencesOfHits,
 } from "./candidates";
@@ -165,12 +164,6 @@ function answered(context: Context, composition: Composition, confidence: number
   };
 }
 
-/** A goal's figure, or a sentence whose every figure is a goal. */
-function isGoal(candidate: Candidate): boolean {
-  const figures = figuresOf(candidate);
-  return figures.length > 0 && figures.every((figure) => figure.target);
-}
-
 /** "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many. */
 function sharesForCount(plan: QueryPlan, candidate: Candidate): boolean {
   return (
@@ -245,15 +238,9 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
     model.ranker.weights,
   );
-  // "By the end of 2024, what share …": a goal ("đến năm 2025: Kinh tế số chiếm 20% GDP") does not say what
-  // a figure is, unless the question asks for the goal.
   const ranked = severalFirst(
     plan,
-    considered.filter(
-      (item) =>
-        admits(plan, item.candidate) &&
-        (plan.intent !== "figure" || plan.asksTarget || !isGoal(item.candidate)),
-    ),
+    considered.filter((item) => admits(plan, item.candidate)),
   );
   const context: Context = {
     deps,

@@ -251,6 +251,12 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
  * a sentence printing one), "which province" a sentence naming a place, a question naming a province a
  * passage that names it.
  */
+/** A goal's figure, or a sentence whose every figure is a goal. */
+function isGoal(candidate: Candidate): boolean {
+  const figures = figuresOf(candidate);
+  return figures.length > 0 && figures.every((figure) => figure.target);
+}
+
 export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
   // "… ban hành Kế hoạch triển khai Đề án 06 năm 2024 trong thời hạn nào?": the date the question
@@ -278,6 +284,9 @@ export function admits(plan: QueryPlan, candidate: Candidate): boolean {
           : true;
     if (!figures.some((figure) => fits(figure.kind))) return false;
   }
+  // "By the end of 2024, what share …": a goal ("đến năm 2025: Kinh tế số chiếm 20% GDP") does not say what
+  // a figure is, unless the question asks for the goal.
+  if (plan.intent === "figure" && !plan.asksTarget && isGoal(candidate)) return false;
   // "How much has it actually increased?" is not answered by what a report projects or sets as a goal.
   if (plan.asksActual) {
     const figures = figuresOf(candidate);
