@@ -246,17 +246,17 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
   );
 }
 
-/**
- * What kind of answer the question admits, whatever the scores: "how many" needs a number (a figure, or
- * a sentence printing one), "which province" a sentence naming a place, a question naming a province a
- * passage that names it.
- */
 /** A goal's figure, or a sentence whose every figure is a goal. */
 function isGoal(candidate: Candidate): boolean {
   const figures = figuresOf(candidate);
   return figures.length > 0 && figures.every((figure) => figure.target);
 }
 
+/**
+ * What kind of answer the question admits, whatever the scores: "how many" needs a number (a figure, or
+ * a sentence printing one), "which province" a sentence naming a place, a question naming a province a
+ * passage that names it.
+ */
 export function admits(plan: QueryPlan, candidate: Candidate): boolean {
   const sentence = candidate.sentence.spot.sentence;
   // "… ban hành Kế hoạch triển khai Đề án 06 năm 2024 trong thời hạn nào?": the date the question
@@ -336,7 +336,7 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
     const base = sentence.spot.sentenceStart;
     for (const figure of sentence.figures) {
       // A number the question itself gives is context, never the answer — save the total of a ratio:
-      // "đáp ứng bao nhiêu trên 12 tiêu chí" is answered by "9–10/12".
+      // "Trong 105 CSDL …, bao nhiêu CSDL đã xây dựng …" is answered by "53/105".
       const printed: string[] = figure.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
       const outOf =
         figure.kind === "ratio" ? figure.text.match(/\/\s*(\d+(?:[.,]\d+)*)\s*$/)?.[1] : undefined;

@@ -526,11 +526,17 @@ function windowCoverage(plan: QueryPlan, spot: SpotText): number {
   return within(plan, spot, spot.start - WINDOW_BEFORE, spot.end + WINDOW_AFTER);
 }
 
-/** Share of the concepts asked before the question word that stand just before the spot. */
-function leadBefore(plan: QueryPlan, spot: SpotText): number {
+/**
+ * Share of the concepts asked before the question word that stand just before the spot, or in the
+ * sentence before when the spot's own opens on its verb ("… các bộ, ngành, địa phương … . Đã hoàn thành 436").
+ */
+function leadBefore(plan: QueryPlan, spot: SpotText, candidate: Candidate): number {
   const lead = plan.concepts.flatMap((concept, at) => (concept.beforeAsk ? [at] : []));
   if (lead.length === 0 || spot.whole) return 0;
-  return within(plan, spot, spot.start - WINDOW_BEFORE, spot.start, lead);
+  return Math.max(
+    within(plan, spot, spot.start - WINDOW_BEFORE, spot.start, lead),
+    inheritedSubject(plan, spot, candidate, lead),
+  );
 }
 
 const asksAction = (plan: QueryPlan) => plan.concepts.some((concept) => concept.asksAction);
@@ -609,7 +615,6 @@ const SUBJECTLESS_OPENING = /^(?:đã|đang|được|chưa|còn|trong đó)\s/iu
  */
 function inheritedSubject(plan: QueryPlan, spot: SpotText, candidate: Candidate, only?: number[]): number {
   if (spot.whole || candidate.deadline || !SUBJECTLESS_OPENING.test(spot.text)) return 0;
-  if (only?.length === 0) return 0;
   const { start, end } = clauseAround(spot.text, spot.start);
   if (start > 0 || spot.shift === 0) return 0;
   const context = candidate.sentence.foldedContext;
@@ -678,8 +683,7 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
   set(values, "windowCoverage", windowCoverage(plan, own));
   set(values, "segmentCoverage", within(plan, own, own.segment[0], own.segment[1]));
-  const lead = plan.concepts.flatMap((concept, at) => (concept.beforeAsk ? [at] : []));
-  set(values, "leadBefore", Math.max(leadBefore(plan, own), inheritedSubject(plan, own, candidate, lead)));
+  set(values, "leadBefore", leadBefore(plan, own, candidate));
   const action = actionBefore(plan, own);
   set(values, "actionBefore", action);
   // "đã hoàn thành bao nhiêu nhiệm vụ": a figure counted under another action ("thực hiện 1.159 nhiệm vụ").
