@@ -556,6 +556,17 @@ function unseenPairs(syllables: string[], lexical: LexicalIndex): string[] {
   return unseen;
 }
 
+/**
+ * "Quyết định 766 ban hành ngày nào?": the number is what names the document whose date is asked, so a
+ * passage printing it is the one to read; elsewhere bare numbers are context and not searched for.
+ */
+function citedNumbers(text: string, lexical: LexicalIndex): Concept[] {
+  return [...text.matchAll(CITED_NUMBER)].map((match) => {
+    const number = match[1] ?? "";
+    return { wordings: [number], weight: pairWeight(lexical, number), literal: number };
+  });
+}
+
 function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();
   return concepts.filter((concept) => {
@@ -774,6 +785,11 @@ const NAME_BEFORE_NUMBER = new RegExp(
   `(?:\\b(?:${CITED_DOCUMENT_KINDS}|de an|project|ke hoach|kh|plan|bao cao|bc|report|nq|nd|qd|ct|tt|cv|tb|(?<!\\bdanh )muc|level|dieu|khoan|article|clause)\\s*(?:so\\s*)?|(?<!\\b(?:tong|trong) )\\bso\\s*)$`,
 );
 const YEAR = /^(?:19|20)\d{2}$/;
+// A cited document's number without its code: "Quyết định 766", "nq 175", "Luật số 91".
+const CITED_NUMBER = new RegExp(
+  `\\b(?:${CITED_DOCUMENT_KINDS}|qd|nq|nd|ct)\\s+(?:so\\s+)?(\\d+)\\b(?![/.,-]?\\d|\\s*\\/)`,
+  "g",
+);
 // "Trung tâm dữ liệu quốc gia số 2", "National Data Center No. 2": not a document's number ("Kế hoạch
 // số 51"), a share ("tỷ lệ số") or "trong số 16" (of the 16).
 const NAMED_NUMBER = new RegExp(
@@ -853,7 +869,10 @@ export function understandQuestion(
   const absentWords: string[] = [];
   const bodyMentions = findBodies(normalized);
   const concepts = markNamedConcepts(
-    buildConcepts(conceptText, lang, context.lexical, absentWords),
+    [
+      ...buildConcepts(conceptText, lang, context.lexical, absentWords),
+      ...(intent === "date" ? citedNumbers(conceptText, context.lexical) : []),
+    ],
     normalized,
     bodyMentions,
     lang,

@@ -405,6 +405,12 @@ describe("deadlines and dates", () => {
     );
     expect(result.status).toBe("answered");
     expect(result.answer.split("\n")[0]).toContain("2023-10-30");
+    // Named by its number alone, in full words or in chat, the decision is found by that number.
+    for (const question of ["Quyết định 766 của Thủ tướng ban hành ngày nào?", "qd 766 ban hanh ngay nao"]) {
+      const dated = await ask(question);
+      expect(dated.status).toBe("answered");
+      expect(dated.answer.split("\n")[0]).toContain("2022-06-23");
+    }
   });
 
   it("reads a number with its code before the slash (02-KH/BCĐTW), and leaves the date of another one cited beside it", async () => {
