@@ -270,8 +270,9 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     const composition = composeSignature(signature, context);
     return phraseOrKeep(deps, answered(context, composition, 1), composition.derived, question);
   }
-  const confidence =
-    Math.round(confidenceOf(model.confidence, confidenceFeatures(plan, ranked)) * 1000) / 1000;
+  const calibrated = confidenceOf(model.confidence, confidenceFeatures(plan, ranked));
+  // Rounded for the reader only: 0.3329 rounds to the threshold 0.333 but does not clear it.
+  const confidence = Math.round(calibrated * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
   // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, "Data Center
@@ -279,7 +280,7 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
   // question was ever answered right so).
   if (
     !top ||
-    confidence < model.threshold ||
+    calibrated < model.threshold ||
     plan.unknownNames.length > 0 ||
     (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
     measuresOtherMoney(plan, top.candidate) ||

@@ -294,7 +294,7 @@ function dueDateFor(
 }
 
 const COMPARED_WITH =
-  /(?:^|[^\p{L}])(?:so voi|compared (?:with|to)|than)(?: cung ky)?(?: (?:nam|thang|ngay|in))?\s*$/u;
+  /(?:^|[^\p{L}])(?:so voi|compared (?:with|to)|than)(?: cung ky| the same (?:period|time|month|quarter)(?: of| in)?)?(?: (?:nam|thang|ngay|in))?\s*$/u;
 
 /**
  * "tăng 15 bậc so với 2022", "up 20% compared with December 2024": the date is the baseline a change is

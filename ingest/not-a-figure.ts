@@ -9,7 +9,7 @@
 // A number right after these words names a document, an article, an edition, a rank or a date part; a
 // list ("danh mục 154 thủ tục") counts its items.
 const REFERENCE_BEFORE =
-  /(?:^|[\s(“"])(?:(?<!tổng\s)số|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công điện|kế hoạch|thông báo|công văn|văn bản|tờ trình|luật|điều|khoản|(?<!dứt )điểm|(?<!danh )mục|phụ lục|trang|chương|đề án|kỳ họp thứ|lần thứ|khóa|lần|phiên bản|mùa|lớp|hạng|top|nhóm|cấp độ|mức độ|mức|tổ công tác|kết luận|hội nghị|tổ|giai đoạn|quý|chỉ tiêu|covid-|version|tháng|ngày|kỷ niệm|quốc khánh|chiến dịch|phong trào|cuộc thi|chương trình|nghị quyết số)\s*$/iu;
+  /(?:^|[\s(“"])(?:(?<!(?:tổng|dân|con)\s)số|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công điện|kế hoạch|thông báo|công văn|văn bản|tờ trình|luật|điều|khoản|(?<!dứt )điểm|(?<!danh )mục|phụ lục|trang|chương|đề án|kỳ họp thứ|lần thứ|khóa|lần|phiên bản|mùa|lớp|hạng|top|nhóm|cấp độ|mức độ|mức|tổ công tác|kết luận|hội nghị|tổ|giai đoạn|quý|chỉ tiêu|covid-|version|tháng|ngày|kỷ niệm|quốc khánh|chiến dịch|phong trào|cuộc thi|chương trình|nghị quyết số)\s*$/iu;
 const ORDINAL_BEFORE = /(?:^|\s)thứ\s*$/u;
 /** `cùng 01 cấp`, `mỗi 1 người`, `/ 01 ngày`: the number is the word "one", or a rate's "per". */
 const COUNTING_WORD_BEFORE = /(?:(?:^|\s)(?:cùng|mỗi|từng)|\/)\s*$/iu;

@@ -217,6 +217,12 @@ describe("what is and is not a figure", () => {
     });
     expect(inSentence("Nội dung chi tiết tại mục 15 của phụ lục.")).toEqual([]);
   });
+
+  it("reads a population as an amount, while 'số' before a number names a document", () => {
+    expect(figureOf(REVIEW, "100 triệu", "mốc dân số ")).toMatchObject({ value: 100_000_000 });
+    expect(inSentence("Thực hiện Quyết định số 06/QĐ-TTg của Thủ tướng.")).toEqual([]);
+    expect(inSentence("Thực hiện Kế hoạch số 51 của tỉnh.")).toEqual([]);
+  });
 });
 
 describe("series", () => {

@@ -181,6 +181,9 @@ describe("query understanding", () => {
     expect(plan("How many VNeID accounts were activated in 2024?").time?.iso).toBe("2024");
     // The date a change is measured from is no time asked; "từ năm 2022 đến nay" runs to the newest report.
     expect(plan("Số hồ sơ khai sinh tăng bao nhiêu so với tháng 12/2024?").time).toBeUndefined();
+    expect(
+      plan("How much did the online share rise compared with the same period of 2023?").time,
+    ).toBeUndefined();
     expect(plan("Từ năm 2022 đến nay có bao nhiêu hội nghị?").time).toMatchObject({
       periodStart: "2022-01-01",
       periodEnd: "9999-12-31",
