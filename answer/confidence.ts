@@ -13,6 +13,7 @@ const SIGNALS_FROM_TOP = [
   "rareMissing",
   "requiredMissing",
   "topicMissing",
+  "describedMissing",
   "countedFit",
   "kindMismatch",
   "nameAsked",

@@ -46,6 +46,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "rareMissing",
   "requiredMissing",
   "topicMissing",
+  "describedMissing",
   "documentNamed",
   "otherDocumentNamed",
   "timeFit",
@@ -253,12 +254,18 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   const inContext = coverageWithin(occurrences, plan.concepts, 0, foldedContext.length);
   let rareMissing = 0;
   let requiredMissing = 0;
+  let describedMissing = 0;
   const concepts = namesWordedApart(plan.concepts, inContext.present, sentence.folded);
   concepts.forEach((concept, at) => {
     if (inContext.present[at]) return;
     rareMissing = Math.max(rareMissing, concept.weight / (view.maxConceptWeight || 1));
     // Each name the question gives and the passage lacks makes it less likely the passage is about it.
     if (concept.required) requiredMissing = Math.min(3, requiredMissing + 1);
+    // What the question counts, or what it says of it ("đối tượng truy nã là người nước ngoài"), found
+    // nowhere in the passage: it counts something else, or the whole of which the question asks a part. An
+    // English question words its counted noun through the glossary, which often misses the report's noun.
+    if (plan.lang === "vi" && (concept.describesCounted || plan.concepts[at] === plan.counted))
+      describedMissing = Math.max(describedMissing, concept.weight / (view.maxConceptWeight || 1));
   });
   const recency = view.recency.get(spot.docId) ?? 0;
   const named = plan.docIds.length > 0;
@@ -275,6 +282,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     rareMissing,
     requiredMissing,
     topicMissingWithin(occurrences, concepts, 0, foldedContext.length) ? 1 : 0,
+    describedMissing,
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),
