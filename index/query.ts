@@ -271,6 +271,8 @@ const AMOUNT_QUESTION =
   /\bwhat\b[^?]{0,40}\b(revenue|budget|cost|costs|amount|number|total|value|score|rate|share|percentage|funding|spending|level|fee|fees|price|age|sum|speed|ranking|growth|capacity)\b/;
 const PERCENT_WORDS =
   /\b(ty le|phan tram|bao nhieu %|what shares?|what percentages?|what proportions?|what rates?|percent)\b|%/;
+const MULTIPLE_ASKED =
+  /\b(?:gap (?:may|bao nhieu) lan|how many times (?:higher|more|faster|larger|greater|bigger|as)|by what factor)\b/;
 const MONEY_WORDS =
   /\b(bao nhieu tien(?! ich\b| do\b)|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong(?! chi\b)|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|doanh thu|tien thue|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax|price|muc phi|le phi|giai thuong)\b/;
 const BODY_WORDS =
@@ -336,6 +338,8 @@ function detectIntent(folded: string): Intent {
 
 function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
   if (intent !== "figure") return undefined;
+  // "tỷ lệ … tăng gấp mấy lần?" asks for a multiple ("gấp 9 lần"), not for the rate itself.
+  if (MULTIPLE_ASKED.test(folded)) return undefined;
   if (PERCENT_WORDS.test(folded)) return "percent";
   // "bao nhiêu địa phương chưa bố trí kinh phí" counts localities: the noun after the question word decides.
   if (COUNTED_NOUN.test(folded)) return undefined;

@@ -207,6 +207,14 @@ describe("figures", () => {
     );
   });
 
+  it("answers how many times a rate grew with the multiple, not a percentage", async () => {
+    // "tỷ lệ … được nâng cao gấp 9 lần": the question names a rate but asks for its multiple.
+    await expectLeadFigure(
+      "Nhờ các khóa học trên Bình dân học vụ số, tỷ lệ người dân làm thủ tục trực tuyến được nâng lên gấp mấy lần?",
+      "9",
+    );
+  });
+
   it("quotes percentages exactly as printed", async () => {
     const result = await ask(
       "Trong tháng 1/2025, tỷ lệ tài khoản định danh điện tử được kích hoạt so với tổng số hồ sơ thu nhận là bao nhiêu?",
