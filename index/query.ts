@@ -800,7 +800,8 @@ const NAMED_NUMBER = new RegExp(
   `(?<!\\b(?:${CITED_DOCUMENT_KINDS}|trong|con|tong|ti le|ty le|ke hoach|bao cao|to trinh|plan|report|notice|document)\\s)\\b(?:so|no\\.?|number)\\s*(\\d{1,2})\\b(?![/.,]\\d|\\s*\\/)`,
   "g",
 );
-const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*[\p{L}\d]/u;
+// "290/BC-TCTTKĐA", "179/2025/NĐ-CP", "13/2023": a document's number; "38/53" is a ratio the question gives.
+const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*(?:\p{L}|\d+\s*\/|(?:19|20)\d{2}(?!\d))/u;
 
 /**
  * The quantities a question gives (`116 CSDL`, `2.822 hệ thống`, `25 dịch vụ công`): context, never the

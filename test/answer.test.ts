@@ -182,6 +182,11 @@ describe("figures", () => {
       "Đối với 116 CSDL được giao theo Nghị quyết 71/NQ-CP, có bao nhiêu CSDL đã có nền tảng và được hình thành tập trung?",
     );
     expect(result.figures[0]?.text).toBe("32");
+    // A ratio the question gives is given whole: "38/53" is not a document's number like "290/BC-…".
+    const ratio = await ask(
+      "Trong 38/53 dịch vụ công thiết yếu đã triển khai, có bao nhiêu dịch vụ được cung cấp toàn trình?",
+    );
+    expect(ratio.figures.map((figure) => figure.text).join(" ")).not.toContain("38/53");
   });
 
   it("answers 'how many of the N' with a ratio out of the N the question gives", async () => {

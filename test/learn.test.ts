@@ -168,6 +168,18 @@ describe("training questions generated from the index", () => {
     expect(gone.length).toBeLessThanOrEqual(3);
   });
 
+  it("narrow what a figure counts to a part its report does not break out, as a question to refuse", () => {
+    const questions = generateQuestions(testIndex(), { ...options, perKind: 400 });
+    const narrowed = questions.filter(
+      (question) =>
+        question.style === "absent" &&
+        /\b(nong thon|nuoc ngoai|phu nu|nguoi cao tuoi|dan toc thieu so|khuyet tat)\b/.test(
+          fold(question.question),
+        ),
+    );
+    expect(narrowed.length).toBeGreaterThan(3);
+  });
+
   it("type chat questions without marks and English ones in English", () => {
     const questions = generateQuestions(testIndex(), options);
     for (const question of questions.filter((item) => item.style === "chat"))

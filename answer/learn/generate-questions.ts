@@ -17,7 +17,8 @@ import { itemRandom, type Random } from "./random";
 /**
  * Training questions drawn from the index itself: for each extracted figure, deadline, dated event and
  * body named as a subject, the question users would ask about it, in several styles, labelled with the
- * item it came from. Near-miss negatives — a place, a thing or a year no report covers — teach refusal.
+ * item it came from. Near-miss negatives — a place, a thing, a year or a part of a counted whole no report
+ * covers — teach refusal.
  */
 export interface GeneratedQuestion {
   question: string;
@@ -404,6 +405,26 @@ const ABSENT_THINGS = [
   "thuê bao 6G",
 ];
 const ABSENT_YEARS = ["2018", "2019", "2020"];
+/** Share of a figure's negatives that narrow what it counts. */
+const NARROWED_SHARE = 0.3;
+// What narrows a counted whole to a part ("… đối tượng truy nã là người nước ngoài", "tỷ lệ kích hoạt ở
+// khu vực nông thôn"): asked of a figure printed for the whole, the question has no answer.
+const NARROWING = [
+  "ở khu vực nông thôn",
+  "là người nước ngoài",
+  "là phụ nữ",
+  "là người cao tuổi",
+  "là học sinh, sinh viên",
+  "là doanh nghiệp nhỏ và vừa",
+  "ở các tỉnh miền núi",
+  "là người dân tộc thiểu số",
+  "là hộ kinh doanh cá thể",
+  "thuộc khu vực tư nhân",
+  "ở cấp xã",
+  "là người khuyết tật",
+  "là cán bộ, công chức",
+  "của riêng Bộ Công an",
+];
 
 function absentIn(index: LoadedIndex, phrase: string): boolean {
   const syllables = foldPhrase(phrase).split(" ");
@@ -411,6 +432,22 @@ function absentIn(index: LoadedIndex, phrase: string): boolean {
     if (index.lexical.documentFrequency("folded", `${syllables[at]}_${syllables[at + 1]}`) > 0) return false;
   }
   return syllables.length > 1 || index.lexical.documentFrequency("folded", syllables[0] ?? "") === 0;
+}
+
+/**
+ * Narrowings the figure's sentence does not print, and that no figure sentence prints beside the figure's
+ * counted noun (which would make the narrowed question answerable after all).
+ */
+function narrowingsOf(figure: Figure, figureSentences: string[]): string[] {
+  const unit = fold(figure.unit ?? "");
+  if (!unit || figure.kind === "percent") return [];
+  return NARROWING.filter((narrowing) => {
+    const key = foldPhrase(narrowing).split(" ").slice(-2).join(" ");
+    return (
+      !fold(figure.sentence).includes(key) &&
+      !figureSentences.some((sentence) => sentence.includes(key) && sentence.includes(unit))
+    );
+  });
 }
 
 /**
@@ -436,15 +473,26 @@ function missingFrom(
 }
 
 /**
- * A question like a real one whose answer no report holds: a place the item's sentence does not name
+ * A question like a real one whose answer no report holds: a part of what the figure counts that no
+ * report breaks out, a place the item's sentence does not name
  * (one no report names, or one named elsewhere), a thing no report counts, a report that does not print
  * the measure, a year none of its values describes, or a year before any report.
  */
-function negativeOf(source: Source, index: LoadedIndex, places: string[], things: string[]): Source {
+function negativeOf(
+  source: Source,
+  index: LoadedIndex,
+  places: string[],
+  things: string[],
+  figureSentences: string[],
+): Source {
   const { draft, random } = source;
   const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
   const negative = (changed: QuestionDraft): Source => ({ ...source, gold: unanswerable, draft: changed });
   const choice = random.next();
+  const narrowings = source.figure ? narrowingsOf(source.figure, figureSentences) : [];
+  if (random.chance(NARROWED_SHARE) && narrowings.length > 0) {
+    return negative({ ...draft, focus: [...draft.focus, random.pick(narrowings)], ask: "bao nhiêu" });
+  }
   const elsewhere = places.filter((place) => !fold(source.gold.quote).includes(fold(place)));
   if (choice < 0.3 && elsewhere.length > 0) {
     return negative({
@@ -483,6 +531,7 @@ export function generateQuestions(
 ): GeneratedQuestion[] {
   const places = [...placeNames(), ...OTHER_PLACES.filter((place) => absentIn(index, place))];
   const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));
+  const figureSentences = [...new Set(index.figures.map((figure) => fold(figure.sentence)))];
   const kept = (sources: Source[]) => sources.sort((a, b) => a.order - b.order).slice(0, options.perKind);
   const sources = [
     ...kept(figureSources(index, options.seed)),
@@ -500,7 +549,7 @@ export function generateQuestions(
       questions.push({ question, style, docId: asked.docId, gold: asked.gold });
     }
     if (random.chance(options.negativeShare)) {
-      const negative = negativeOf(source, index, places, things);
+      const negative = negativeOf(source, index, places, things, figureSentences);
       // A question asked of another report names it: written in the dated style when it has one.
       const named =
         negative.draft.references !== source.draft.references && negative.draft.references.vi.length > 0;
