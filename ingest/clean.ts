@@ -428,8 +428,10 @@ function continuesParagraph(previous: Line, next: Line, layout: Layout): boolean
   // A sentence that happens to end at the end of a full wrapped line does not end its paragraph: a
   // paragraph's last line is short. The next sentence goes on unless it is an item or a heading (above).
   if (endsSentence(before) && fillsLine(before, typicalWidth) && /^\p{Lu}\p{Ll}/u.test(after)) return true;
-  // "đạt tỷ lệ gần tuyệt đối:" / "99,84% thu, 99,64% chi": figures after a colon finish its sentence.
-  if (/:["”’)]*$/.test(before) && /^\d[\d.,]*\s*(?:%|\p{Ll})/u.test(after)) return true;
+  // "đạt tỷ lệ gần tuyệt đối:" / "99,84% thu, 99,64% chi": figures after a colon finish its sentence,
+  // and a figure after a semicolon ("… Hội người có công;" / "41,96 triệu … Hội người lao động.") is
+  // the next item of its list.
+  if (/[:;]["”’)]*$/.test(before) && /^\d[\d.,]*\s*(?:%|\p{Ll})/u.test(after)) return true;
   if (endsSentence(before) || /[:;]["”’)]*$/.test(before)) return false;
   // Across a blank line only a clause left open (`Đắk Lắk,` / `… của`) goes on.
   if (!doubleSpaced && next.blankBefore > 0) return /,$/.test(before) || FUNCTION_WORD_END.test(before);

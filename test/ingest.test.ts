@@ -54,7 +54,7 @@ describe("cleaning the real reports", () => {
     ]);
   });
 
-  it("keeps a paragraph whole when a sentence ends at the end of a full line or figures follow a colon", () => {
+  it("keeps a paragraph whole when a sentence ends at the end of a full line or figures follow a colon or a semicolon", () => {
     // The exam figures read on from the sentence naming the service they count; the shares of the
     // budget from the sentence naming what they are shares of.
     const review = documentById("bao-cao-tong-ket-de-an-06-2025").text;
@@ -62,6 +62,8 @@ describe("cleaning the real reports", () => {
       "Đã tổ chức dưới hình thức đăng ký trực tuyến. Trong 04 năm triển khai, đã có tổng số 4.255.702 thí sinh",
     );
     expect(review).toContain("đạt tỷ lệ gần tuyệt đối: 99,84% thu, 99,64% chi");
+    // The last item of a list of associations' members stays in the list's sentence.
+    expect(review).toContain("Hội người có công; 41,96 triệu dữ liệu hội viên Hội người lao động.");
     const full = "Các bộ, ngành đã hoàn thành kết nối dữ liệu với Cơ sở dữ liệu quốc gia về dân cư.";
     const short = "Câu cuối của đoạn thì ngắn.";
     const paragraphs = cleanText([full, full, short, full, short].join("\n")).text.split("\n");
