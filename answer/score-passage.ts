@@ -1,5 +1,5 @@
 import { fold } from "../core/text";
-import { type Coverage, coverage, findWording } from "../index/coverage";
+import { type Coverage, coverage, occursIn, pairShare } from "../index/coverage";
 import type { Concept } from "../index/query";
 
 /**
@@ -47,18 +47,10 @@ export function clauseAround(sentence: string, offset: number): { start: number;
  */
 export function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   return concepts.some((concept) => {
-    if (concept.required)
-      return !concept.wordings.some((wording) => findWording(foldedContext, wording, true).length > 0);
+    const present = () => concept.wordings.some((wording) => occursIn(foldedContext, wording));
+    if (concept.required) return !present();
     const syllables = concept.wordings[0]?.split(" ") ?? [];
-    if (syllables.length < 3) return false;
-    if (concept.wordings.some((wording) => findWording(foldedContext, wording, true).length > 0))
-      return false;
-    let present = 0;
-    for (let index = 0; index + 1 < syllables.length; index++) {
-      if (findWording(foldedContext, `${syllables[index]} ${syllables[index + 1]}`, true).length > 0)
-        present++;
-    }
-    return present / (syllables.length - 1) < 0.5;
+    return syllables.length >= 3 && !present() && pairShare(foldedContext, syllables) < 0.5;
   });
 }
 

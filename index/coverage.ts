@@ -79,6 +79,20 @@ export function findWording(foldedText: string, wording: string, firstOnly = fal
   return found;
 }
 
+/** Whether the folded wording occurs in the folded text as whole words. */
+export function occursIn(foldedText: string, wording: string): boolean {
+  return findWording(foldedText, wording, true).length > 0;
+}
+
+/** Share of the phrase's syllable pairs (`cong dich`, `dich vu`, …) the folded text holds. */
+export function pairShare(foldedText: string, syllables: string[]): number {
+  let present = 0;
+  for (let index = 0; index + 1 < syllables.length; index++) {
+    if (occursIn(foldedText, `${syllables[index]} ${syllables[index + 1]}`)) present++;
+  }
+  return syllables.length > 1 ? present / (syllables.length - 1) : 0;
+}
+
 /**
  * A long phrase the text words differently (`cổng dịch vụ công quốc gia` vs `Cổng Dịch vụ công`) still
  * counts in part: the share of its syllable pairs the text holds, at most half the concept's weight.
@@ -86,11 +100,7 @@ export function findWording(foldedText: string, wording: string, firstOnly = fal
 function partialCredit(foldedText: string, concept: Concept): number {
   const syllables = concept.wordings[0]?.split(" ") ?? [];
   if (syllables.length < 3) return 0;
-  let present = 0;
-  for (let index = 0; index + 1 < syllables.length; index++) {
-    if (findWording(foldedText, `${syllables[index]} ${syllables[index + 1]}`, true).length > 0) present++;
-  }
-  return (0.5 * present) / (syllables.length - 1);
+  return 0.5 * pairShare(foldedText, syllables);
 }
 
 export function coverage(text: string, concepts: Concept[], foldedText = fold(text)): Coverage {
