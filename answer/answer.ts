@@ -17,7 +17,7 @@ import { composeDate } from "./compose-date";
 import { composeDeadline, composeDeadlineList } from "./compose-deadline";
 import { composeFigure, newestOfSeries } from "./compose-figure";
 import { composeDefinition, composeSentence, composeSignature } from "./compose-sentence";
-import { confidenceFeatures, confidenceOf, describesAnotherTime } from "./confidence";
+import { confidenceFeatures, confidenceOf } from "./confidence";
 import { givesContributionUnasked } from "./contribution";
 import { findDefinition } from "./definitions";
 import { questionView } from "./features";
@@ -25,7 +25,7 @@ import { ungroundedNumbers } from "./grounding";
 import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
 import { missesNumberedName } from "./numbered-name";
-import { type RankedCandidate, rankCandidates, severalFirst } from "./rank";
+import { type RankedCandidate, rankCandidates, severalFirst, withinAskedTime } from "./rank";
 import { asksWhoSigned, signatureOf } from "./signature";
 import { splitAsked, splitNamed } from "./split-question";
 import { answerModel } from "./weights";
@@ -238,9 +238,12 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     candidatesOf(sentencesOfHits(index, hits), plan.givenNumbers),
     model.ranker.weights,
   );
-  const ranked = severalFirst(
+  const { inTime: ranked, anotherTimeAbove } = withinAskedTime(
     plan,
-    considered.filter((item) => admits(plan, item.candidate)),
+    severalFirst(
+      plan,
+      considered.filter((item) => admits(plan, item.candidate)),
+    ),
   );
   const context: Context = {
     deps,
@@ -270,19 +273,18 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     const composition = composeSignature(signature, context);
     return phraseOrKeep(deps, answered(context, composition, 1), composition.derived, question);
   }
-  const calibrated = confidenceOf(model.confidence, confidenceFeatures(plan, ranked));
+  const calibrated = confidenceOf(model.confidence, confidenceFeatures(plan, ranked, anotherTimeAbove));
   // Rounded for the reader only: 0.3329 rounds to the threshold 0.333 but does not clear it.
   const confidence = Math.round(calibrated * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "how many … in 2023" by a figure of another time, "what fee…" by an amount saved, "Data Center
+  // can "what fee…" by an amount saved, "Data Center
   // No. 2" by a passage on another center, or "what score" by what something contributed to it (no graded
   // question was ever answered right so).
   if (
     !top ||
     calibrated < model.threshold ||
     plan.unknownNames.length > 0 ||
-    (top.candidate.figure !== undefined && describesAnotherTime(plan, top)) ||
     measuresOtherMoney(plan, top.candidate) ||
     missesNumberedName(plan, top.candidate) ||
     sharesForCount(plan, top.candidate) ||

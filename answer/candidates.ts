@@ -1,4 +1,4 @@
-import { type DateMention, findDates } from "../core/dates";
+import { type DateMention, findDates, isComparisonDate } from "../core/dates";
 import { namesPlace, placesIn } from "../core/places";
 import { PARAGRAPH_STARTS_HERE, paragraphBefore, splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
@@ -6,7 +6,7 @@ import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
 import { CITED_DOCUMENT_KINDS } from "../index/document-reference";
 import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
-import type { SearchHit } from "../index/search";
+import { type SearchHit, timeFit } from "../index/search";
 import type { QuoteSpot } from "./citations";
 
 /**
@@ -250,6 +250,38 @@ function printsNewNumber(sentence: string, givenNumbers: string[]): boolean {
 function isGoal(candidate: Candidate): boolean {
   const figures = figuresOf(candidate);
   return figures.length > 0 && figures.every((figure) => figure.target);
+}
+
+/** The sentence prints a date within the time the question asks about (not one it compares with). */
+export function namesAskedTime(plan: QueryPlan, sentence: SentenceInContext): boolean {
+  const { time } = plan;
+  if (!time) return false;
+  return sentence.dates.some(
+    (mention) =>
+      mention.periodStart <= time.periodEnd &&
+      mention.periodEnd >= time.periodStart &&
+      !isComparisonDate(sentence.spot.sentence, mention),
+  );
+}
+
+/**
+ * "Tháng 1/2025 … bao nhiêu hồ sơ": a figure dated outside the time asked about, in a sentence naming no
+ * date within it, is a figure of another time, however well it matches the rest; so is a sentence quoted
+ * for a figure when every figure it prints is, or when it prints none and its passage is of another time.
+ */
+export function ofAnotherTime(plan: QueryPlan, candidate: Candidate): boolean {
+  if (!plan.time) return false;
+  const { figure, sentence } = candidate;
+  const printed = sentence.figures.map((one) => one.asOf);
+  // A sentence printing no figure is as old as its passage.
+  const asOf = figure
+    ? [figure.asOf]
+    : plan.intent === "figure"
+      ? printed.length > 0
+        ? printed
+        : [sentence.hit.chunk.asOf]
+      : [];
+  return asOf.length > 0 && asOf.every((date) => timeFit(date, plan) < 1) && !namesAskedTime(plan, sentence);
 }
 
 /**

@@ -65,7 +65,15 @@ const NATURAL: Record<Intent, CandidateKind[]> = {
   fact: ["sentence"],
 };
 
-export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): Float64Array {
+/**
+ * `anotherTimeAbove`: a candidate of another time than the question asks about ranked above the best
+ * one of that time (the question may ask about a time no report covers).
+ */
+export function confidenceFeatures(
+  plan: QueryPlan,
+  ranked: RankedCandidate[],
+  anotherTimeAbove: boolean,
+): Float64Array {
   const values = new Float64Array(CONFIDENCE_FEATURES.length);
   const top = ranked[0];
   const put = (name: string, value: number) => {
@@ -101,17 +109,8 @@ export function confidenceFeatures(plan: QueryPlan, ranked: RankedCandidate[]): 
     put("englishClauseCoverage", top.features[featureIndex("clauseCoverage")] ?? 0);
   }
   put("naturalKind", NATURAL[plan.intent].includes(top.candidate.kind) ? 1 : 0);
-  put("timeMismatch", describesAnotherTime(plan, top) ? 1 : 0);
+  put("timeMismatch", anotherTimeAbove ? 1 : 0);
   return values;
-}
-
-/** The question asks about a time the candidate's own date lies outside of, and its sentence names no date within it. */
-export function describesAnotherTime(plan: QueryPlan, top: RankedCandidate): boolean {
-  return (
-    plan.time !== undefined &&
-    (top.features[featureIndex("timeFit")] ?? 1) < 1 &&
-    !(top.features[featureIndex("timeInSentence")] ?? 0)
-  );
 }
 
 export interface ConfidenceModel {

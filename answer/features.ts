@@ -1,5 +1,4 @@
 import { findBodies } from "../core/bodies";
-import { isComparisonDate } from "../core/dates";
 import { namesPlace, placeBefore } from "../core/places";
 import { fold } from "../core/text";
 import {
@@ -18,6 +17,7 @@ import {
   type CandidateKind,
   FOOTNOTE_START,
   isDocumentReferenceDate,
+  namesAskedTime,
   referenceNamed,
   type SentenceInContext,
 } from "./candidates";
@@ -212,19 +212,6 @@ function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
   return total > 0 ? found / total : 0;
 }
 
-function timeInSentence(plan: QueryPlan, sentence: SentenceInContext): number {
-  const { time } = plan;
-  if (!time) return 0;
-  return sentence.dates.some(
-    (mention) =>
-      mention.periodStart <= time.periodEnd &&
-      mention.periodEnd >= time.periodStart &&
-      !isComparisonDate(sentence.spot.sentence, mention),
-  )
-    ? 1
-    : 0;
-}
-
 /**
  * Coverage of a short phrase (a heading, a unit, a measure): many candidates share one, so within a
  * question each is scored once.
@@ -286,7 +273,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),
-    timeInSentence(plan, sentence),
+    namesAskedTime(plan, sentence) ? 1 : 0,
     plan.latest ? recency : 0,
     recency,
     FOOTNOTE_START.test(spot.sentence) ? 1 : 0,

@@ -1,5 +1,5 @@
 import type { QueryPlan } from "../index/query";
-import type { Candidate } from "./candidates";
+import { type Candidate, ofAnotherTime } from "./candidates";
 import { featuresOf, onTopic, type QuestionView } from "./features";
 
 /** A candidate with its features and the ranker's score (a log-odds, comparable within one question). */
@@ -99,4 +99,17 @@ export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked:
     chosen = pair.second;
   if (!chosen || chosen === ranked[0]) return ranked;
   return [chosen, ...ranked.filter((item) => item !== chosen)];
+}
+
+/**
+ * "Tháng 1/2025 … bao nhiêu hồ sơ": the candidates of the time the question asks about, best first (a
+ * figure of another time never answers it, however well it matches the rest), and whether one of another
+ * time ranked above them all.
+ */
+export function withinAskedTime<T extends RankedCandidate>(
+  plan: QueryPlan,
+  ranked: T[],
+): { inTime: T[]; anotherTimeAbove: boolean } {
+  const inTime = ranked.filter((item) => !ofAnotherTime(plan, item.candidate));
+  return { inTime, anotherTimeAbove: ranked[0] !== undefined && ranked[0] !== inTime[0] };
 }

@@ -8,7 +8,7 @@ import { buildExample, type Example, type LabelledQuestion } from "../answer/lea
 import { type BinaryExample, fitLogistic, type LogisticModel, predict } from "../answer/learn/fit-logistic";
 import { DEFAULT_RANKER_FIT, fitRanker, topOneAccuracy } from "../answer/learn/fit-ranker";
 import { DEFAULT_GENERATION, generateQuestions } from "../answer/learn/generate-questions";
-import { linearScore, severalFirst } from "../answer/rank";
+import { linearScore, severalFirst, withinAskedTime } from "../answer/rank";
 import { type AnswerModel, WEIGHTS_FILE } from "../answer/weights";
 import { loadConfig, processEnv } from "../core/config";
 import { createCliLogger } from "../core/logger";
@@ -97,23 +97,26 @@ function fitWeights(examples: Example[]): Float64Array {
 
 /** The top candidate under `weights`, its confidence features, and whether it answers. */
 function heldOut(example: Example, weights: Float64Array, fold: string): Held {
-  const ranked = severalFirst(
+  const { inTime: ranked, anotherTimeAbove } = withinAskedTime(
     example.plan,
-    example.candidates
-      .map((candidate, at) => ({
-        candidate,
-        features: example.features[at] as Float64Array,
-        score: linearScore(weights, example.features[at] as Float64Array),
-        at,
-      }))
-      .sort((a, b) => b.score - a.score),
+    severalFirst(
+      example.plan,
+      example.candidates
+        .map((candidate, at) => ({
+          candidate,
+          features: example.features[at] as Float64Array,
+          score: linearScore(weights, example.features[at] as Float64Array),
+          at,
+        }))
+        .sort((a, b) => b.score - a.score),
+    ),
   );
   const top = ranked[0];
   // An answer quotes its sentence: it answers when that sentence holds the answer.
   const sentence = top?.candidate.sentence;
   return {
     example,
-    features: confidenceFeatures(example.plan, ranked),
+    features: confidenceFeatures(example.plan, ranked, anotherTimeAbove),
     correct: example.positives.some((at) => example.candidates[at]?.sentence === sentence),
     spotCorrect: top !== undefined && example.positives.includes(top.at),
     fold,

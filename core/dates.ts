@@ -294,10 +294,11 @@ function dueDateFor(
 }
 
 const COMPARED_WITH =
-  /(?:^|[^\p{L}])(?:so voi|compared (?:with|to)|than)(?: cung ky| the same (?:period|time|month|quarter)(?: of| in)?)?(?: (?:nam|thang|ngay|in))?\s*$/u;
+  /(?:^|[^\p{L}])(?:(?:so voi|compared (?:with|to)|than)(?: in)?(?: cung ky)?|cung ky|the same (?:period|time|month|quarter)(?: of| in)?)(?: (?:nam|thang|ngay|in))?\s*$/u;
 
 /**
- * "tăng 15 bậc so với 2022", "up 20% compared with December 2024": the date is the baseline a change is
+ * "tăng 15 bậc so với 2022", "up 20% compared with December 2024", "higher than in the same period of
+ * 2023": the date is the baseline a change is
  * measured from, not the time the sentence (or the question) speaks of.
  */
 export function isComparisonDate(text: string, mention: DateMention): boolean {

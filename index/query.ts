@@ -263,7 +263,7 @@ const FIGURE_WORDS =
   /\b(bao nhieu|bao lau|may|so luong|ty le|phan tram|how many|how much|how long|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "Which Deputy Prime Minister was tasked with … its overdue tasks?" asks for a person, not for the tasks. */
 const PERSON_ASKED =
-  /\b(who|whom|which (?:deputy )?(?:prime minister|minister|leader|official|person)|(?:pho thu tuong|thu tuong|bo truong|lanh dao|dong chi) nao|ai (?:la|da|duoc|phai|chu tri|ky|giao))\b/;
+  /\b(who|whom|which (?:deputy )?(?:prime minister|minister|leader|official|person)|(?:pho thu tuong|thu tuong|bo truong|lanh dao|dong chi)(?: [a-z]+){0,3} nao|ai (?:la|da|duoc|phai|chu tri|ky|giao))\b/;
 const NAME_WORDS =
   /\b(ten la gi|ten gi|co ten la|goi la gi|what (?:is|are) (?:it|they) called|what (?:are|were) (?:their|the) names|named what)\b/;
 /** "What was … revenue / score / rate?" asks for a number without saying "how many". */

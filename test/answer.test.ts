@@ -67,6 +67,16 @@ describe("figures", () => {
     expectGrounded(result);
   });
 
+  it("never answers a question naming a time with a figure of another time, however well it matches", async () => {
+    // The final review's 285.954 (11/2025) matches "dịch vụ công liên thông … khai tử" best; Report 290
+    // counts the death registrations of January 2025.
+    const result = await ask("thang 1/2025 phan mem dvc lien thong da nhan bn ho so dang ky khai tu");
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("132.541");
+    expect(result.answer).not.toContain("285.954");
+    expect(result.citations[0]?.number).toBe("290/BC-TCTTKĐA");
+  });
+
   it("prefers the figure whose counted noun matches the question among several in one sentence", async () => {
     const result = await ask(
       "Kết luận hội nghị tháng 12/2023 ghi nhận có bao nhiêu tổ công tác Đề án 06 cấp xã?",
@@ -350,13 +360,18 @@ describe("deadlines and dates", () => {
     expect(result.answer).toMatch(/^06 tháng — /);
   });
 
-  it("answers who was tasked, not the list of overdue tasks, when the question asks for a person", async () => {
-    const result = await ask(
-      "Phó Thủ tướng nào được giao trực tiếp chỉ đạo Bộ Thông tin và Truyền thông xử lý các nhiệm vụ chậm tiến độ?",
-    );
-    expect(result.deadlines).toEqual([]);
-    expect(result.answer).toContain("Phó Thủ tướng Chính phủ Trần Lưu Quang");
-  });
+  it.each([
+    "Phó Thủ tướng nào được giao trực tiếp chỉ đạo Bộ Thông tin và Truyền thông xử lý các nhiệm vụ chậm tiến độ?",
+    // The role asked may carry words of its own before "nào".
+    "Kết luận hội nghị giao lãnh đạo Chính phủ nào trực tiếp chỉ đạo Bộ Thông tin và Truyền thông giải quyết các nhiệm vụ chậm, muộn?",
+  ])(
+    "answers who was tasked, not the list of overdue tasks, when the question asks for a person: %s",
+    async (question) => {
+      const result = await ask(question);
+      expect(result.deadlines).toEqual([]);
+      expect(result.answer).toContain("Phó Thủ tướng Chính phủ Trần Lưu Quang");
+    },
+  );
 
   it("lists the tasks a named report set for a month, reading the month as when they fall due", async () => {
     const result = await ask(

@@ -113,7 +113,7 @@ describe("confidence by language", () => {
         return { candidate, features, score: linearScore(weights, features) };
       })
       .sort((a, b) => b.score - a.score);
-    const values = confidenceFeatures(example.plan, ranked);
+    const values = confidenceFeatures(example.plan, ranked, false);
     return (name) => values[CONFIDENCE_FEATURES.indexOf(name)] ?? Number.NaN;
   }
 

@@ -184,6 +184,9 @@ describe("query understanding", () => {
     expect(
       plan("How much did the online share rise compared with the same period of 2023?").time,
     ).toBeUndefined();
+    expect(
+      plan("What share was filed online, and how much higher than in the same period of 2023?").time,
+    ).toBeUndefined();
     expect(plan("Từ năm 2022 đến nay có bao nhiêu hội nghị?").time).toMatchObject({
       periodStart: "2022-01-01",
       periodEnd: "9999-12-31",
