@@ -164,15 +164,14 @@ function answered(context: Context, composition: Composition, confidence: number
   };
 }
 
-/** "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many. */
-function sharesForCount(plan: QueryPlan, candidate: Candidate): boolean {
-  return (
-    plan.intent === "figure" &&
-    plan.asksCount &&
-    plan.counted !== undefined &&
-    !plan.expects &&
-    candidate.figure?.kind === "percent"
-  );
+/**
+ * "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many; nor is an
+ * amount of money ("bao nhiêu người đã nhận tiền hỗ trợ" is not "526 tỷ đồng").
+ */
+function notACount(plan: QueryPlan, candidate: Candidate): boolean {
+  const kind = candidate.figure?.kind;
+  if (plan.intent !== "figure" || !plan.asksCount || plan.counted === undefined || plan.expects) return false;
+  return kind === "percent" || (kind === "money" && plan.countsThings);
 }
 
 /**
@@ -287,7 +286,7 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     plan.unknownNames.length > 0 ||
     measuresOtherMoney(plan, top.candidate) ||
     missesNumberedName(plan, top.candidate) ||
-    sharesForCount(plan, top.candidate) ||
+    notACount(plan, top.candidate) ||
     givesContributionUnasked(plan, top.candidate)
   )
     return notFound(context, confidence);

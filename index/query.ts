@@ -63,6 +63,8 @@ export interface QueryPlan {
   wantsSeveral: boolean;
   /** `bao nhiêu`, `how many`, `tỷ lệ`…: only a number answers it. */
   asksCount: boolean;
+  /** It asks how many of a thing ("bao nhiêu người", "how many accounts"), not an amount or a share. */
+  countsThings: boolean;
   /** It asks for a goal (`chỉ tiêu`, `target`), so target figures are not second choice. */
   asksTarget: boolean;
   /** The question asks what actually happened (`actually`, `trên thực tế`), not a goal or a projection. */
@@ -348,7 +350,7 @@ function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
 }
 
 const COUNTED_NOUN =
-  /\b(bao nhieu|how many) (?!tien\b(?! ich\b| do\b)|ty\b|trieu dong\b|nghin ty\b|dong\b|von\b|kinh phi\b|(?:khi|de|cho|vao|thi|ma|la|va)\b)[a-z]/;
+  /\b(bao nhieu|how many) (?!tien\b(?! ich\b| do\b)|ty\b|trieu dong\b|nghin ty\b|dong\b|von\b|kinh phi\b|doanh thu\b|du toan\b|ngan sach\b|chi phi\b|so tien\b|tien thue\b|(?:khi|de|cho|vao|thi|ma|la|va|moi|tren|trong|tai|tu|den|nho|duoc|nua|con)\b)[a-z]/;
 
 /** Document dates quoted as part of a reference (`Kế hoạch số 51/KH-UBND ngày 01/3/2022`) are not time constraints. */
 function isReferenceDate(question: string, mention: DateMention): boolean {
@@ -908,6 +910,7 @@ export function understandQuestion(
         ) ?? []
       ).length >= 2,
     asksCount: COUNT_QUESTION.test(foldedQuestion),
+    countsThings: intent === "figure" && !expects && COUNTED_NOUN.test(folded),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
     asksActual: ACTUAL_QUESTION.test(foldedQuestion),
     asksSince: SINCE_QUESTION.test(foldedQuestion),

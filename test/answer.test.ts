@@ -613,6 +613,8 @@ describe("questions the reports do not answer", () => {
     "Chi phí xây dựng ứng dụng VNeID là bao nhiêu tỷ đồng?",
     // "giảm 59% số vụ lừa đảo": a share of the cases, not how many were stopped.
     "Bao nhiêu vụ lừa đảo qua mạng đã bị ngăn chặn nhờ VNeID?",
+    // "chi trả tiền hỗ trợ … với số tiền hơn 526 tỷ đồng": an amount paid, not how many people got it.
+    "Bao nhiêu người dân được nhận tiền hỗ trợ dịp Quốc khánh 2/9 qua tài khoản an sinh trên VNeID?",
     // The slides only project it ("Dự kiến … tăng 50 triệu đô/năm"); the question asks what happened.
     "In reality, how much has ACV's revenue grown from biometric boarding at Tan Son Nhat?",
     // Nor by the sentence that projects it.

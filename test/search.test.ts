@@ -81,6 +81,12 @@ describe("query understanding", () => {
     expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
     expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
+    // Revenue and budget after the question word are amounts, not things counted.
+    expect(plan("mang về khoảng bao nhiêu doanh thu?")).toMatchObject({
+      expects: "money",
+      countsThings: false,
+    });
+    expect(plan("có bao nhiêu người đã nhận tiền hỗ trợ?")).toMatchObject({ countsThings: true });
     // "tiện ích" (utilities) folds to "tien ich": a count, not money.
     expect(plan("có bao nhiêu tiện ích trên VNeID?").expects).toBeUndefined();
     // "đồng chí" (comrade) counts people, not đồng (money).
