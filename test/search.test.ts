@@ -77,6 +77,10 @@ describe("query understanding", () => {
       time: { iso: "2025-01" },
     });
     expect(plan("Bộ Y tế phải hoàn thành khi nào?")).toMatchObject({ intent: "deadline", body: "Bộ Y tế" });
+    // "thời hạn hoàn thành nào" asks for one due date, not for a list of overdue tasks.
+    expect(
+      plan("Bên cạnh 39 nhiệm vụ chậm muộn, phải ưu tiên các nhiệm vụ có thời hạn hoàn thành nào?").intent,
+    ).toBe("deadline");
     // "mấy ứng dụng … tên là gì" asks for names, not a count.
     expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
