@@ -180,6 +180,11 @@ describe("figures", () => {
     expect(result.citations[0]?.quote).toContain("Bộ Thông tin và Truyền thông có 05 nhiệm vụ");
   });
 
+  it("reads the chat word for learners ('người học') as the reports' 'học viên'", async () => {
+    const result = await ask("Bình dân học vụ số có bao nhiêu người học tham dự?");
+    expect(result.answer.split("\n")[0]).toMatch(/^399\.912 học viên/);
+  });
+
   it("counts comrades as people, not money", async () => {
     const result = await ask(
       "Theo báo cáo tổng kết, Tổ Công tác đã được bổ sung thêm bao nhiêu đồng chí Bộ trưởng làm thành viên?",
