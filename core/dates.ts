@@ -211,7 +211,7 @@ const RULES: Rule[] = [
   {
     // `năm 2025.` and `năm 2025,` end a year; `2025,5` or `2.025.000` are other numbers.
     pattern: new RegExp(
-      String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau)\s+${YEAR}(?![\d/]|[.,]\d)`,
+      String.raw`(?:nam|year|in|by|of|end\s+of|late|early|het|cuoi|dau|den|toi)\s+${YEAR}(?![\d/]|[.,]\d)`,
       "g",
     ),
     build: (m) => yearPeriod(num(m[1])),

@@ -408,6 +408,13 @@ describe("deadlines and dates", () => {
     expect(result.answer).toContain("2023-12-21");
   });
 
+  it("reads a bare year after 'đến' as a year ('tầm nhìn đến 2035')", async () => {
+    const result = await ask(
+      "Đề án chuyển đổi số của Mặt trận Tổ quốc giai đoạn 2025–2030 có tầm nhìn đến năm nào?",
+    );
+    expect(result.answer.split("\n")[0]).toMatch(/^đến 2035 \(2035\)/);
+  });
+
   it("names who signed a report from its signature block, and says so when a report has none", async () => {
     const report = await ask("Báo cáo 290 do ai ký?");
     expect(report.status).toBe("answered");
