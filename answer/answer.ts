@@ -277,9 +277,9 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
   const confidence = Math.round(calibrated * 1000) / 1000;
   const top = ranked[0];
   // A name no report mentions ("Nội Bài") cannot be answered from them, however close the passages; nor
-  // can "what fee…" by an amount saved, "Data Center
-  // No. 2" by a passage on another center, or "what score" by what something contributed to it (no graded
-  // question was ever answered right so).
+  // can "what fee…" by an amount saved, "Data Center No. 2" by a passage on another center, "how many
+  // people" by a share or an amount of money, or "what score" by what something contributed to it (no
+  // graded question was ever answered right so).
   if (
     !top ||
     calibrated < model.threshold ||

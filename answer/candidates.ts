@@ -271,17 +271,21 @@ export function namesAskedTime(plan: QueryPlan, sentence: SentenceInContext): bo
  */
 export function ofAnotherTime(plan: QueryPlan, candidate: Candidate): boolean {
   if (!plan.time) return false;
-  const { figure, sentence } = candidate;
-  const printed = sentence.figures.map((one) => one.asOf);
+  const dates = datesOf(plan, candidate);
+  return (
+    dates.length > 0 &&
+    dates.every((date) => timeFit(date, plan) < 1) &&
+    !namesAskedTime(plan, candidate.sentence)
+  );
+}
+
+/** The dates a candidate speaks for: its figure's, or for a figure question those of its sentence's figures. */
+function datesOf(plan: QueryPlan, candidate: Candidate): string[] {
+  if (candidate.figure) return [candidate.figure.asOf];
+  if (plan.intent !== "figure") return [];
+  const printed = candidate.sentence.figures.map((figure) => figure.asOf);
   // A sentence printing no figure is as old as its passage.
-  const asOf = figure
-    ? [figure.asOf]
-    : plan.intent === "figure"
-      ? printed.length > 0
-        ? printed
-        : [sentence.hit.chunk.asOf]
-      : [];
-  return asOf.length > 0 && asOf.every((date) => timeFit(date, plan) < 1) && !namesAskedTime(plan, sentence);
+  return printed.length > 0 ? printed : [candidate.sentence.hit.chunk.asOf];
 }
 
 /**

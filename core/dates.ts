@@ -298,8 +298,8 @@ const COMPARED_WITH =
 
 /**
  * "tăng 15 bậc so với 2022", "up 20% compared with December 2024", "higher than in the same period of
- * 2023": the date is the baseline a change is
- * measured from, not the time the sentence (or the question) speaks of.
+ * 2023": the date is the baseline a change is measured from, not the time the sentence (or the question)
+ * speaks of.
  */
 export function isComparisonDate(text: string, mention: DateMention): boolean {
   return COMPARED_WITH.test(fold(text.slice(Math.max(0, mention.start - 30), mention.start)));
