@@ -79,25 +79,30 @@ function numberWordings(document: DocumentMeta): string[] {
   return digits ? [digits, foldPhrase(document.number ?? "")] : [];
 }
 
-/** Date mentions of the question whose period holds the document's issue date or as-of month. */
-function documentDates(mentions: DateMention[], folded: string, document: DocumentMeta): Found[] {
-  const found: Found[] = [];
+/** Whether a month or day the question names holds the document's issue date or as-of month. */
+function holdsDocumentTime(mention: DateMention, document: DocumentMeta): boolean {
+  const times = [document.date, document.asOf].filter((time): time is string => Boolean(time));
+  return times.some((time) => {
+    const month = time.slice(0, 7);
+    return mention.periodStart.slice(0, 7) <= month && month <= mention.periodEnd.slice(0, 7);
+  });
+}
+
+/** Where the question's month and day mentions stand, split by whether they hold the document's time. */
+function documentDates(
+  mentions: DateMention[],
+  folded: string,
+  document: DocumentMeta,
+): { holding: Found[]; other: Found[] } {
+  const holding: Found[] = [];
+  const other: Found[] = [];
   const padded = ` ${folded} `;
   for (const mention of mentions) {
-    const times = [document.date, document.asOf].filter((time): time is string => Boolean(time));
-    const holds = times.some((time) => {
-      const month = time.slice(0, 7);
-      return (
-        mention.precision !== "year" &&
-        mention.periodStart.slice(0, 7) <= month &&
-        month <= mention.periodEnd.slice(0, 7)
-      );
-    });
-    if (!holds) continue;
-    const wording = foldPhrase(mention.text);
-    for (const at of occurrences(padded, wording)) found.push(at);
+    if (mention.precision === "year") continue;
+    const spans = occurrences(padded, foldPhrase(mention.text));
+    (holdsDocumentTime(mention, document) ? holding : other).push(...spans);
   }
-  return found;
+  return { holding, other };
 }
 
 /** Kinds of document the reports cite but never are, folded (a pattern's alternatives). */
@@ -149,13 +154,15 @@ function referenceTo(
     .filter((span) => !citesAnother(padded, span));
   if (aliasSpans.length === 0 && kinds.length === 0) return { spans: [], dated: false };
   const marks = words.marks.flatMap((wording) => occurrences(padded, wording));
-  const dates = documentDates(mentions, folded, document);
+  const { holding: dates, other: otherDates } = documentDates(mentions, folded, document);
   const spans: Found[] = [...aliasSpans];
   let dated = false;
   for (const kind of kinds) {
     const besideMarks = marks.filter((mark) => near(kind, mark));
     const besideDates = dates.filter((date) => near(kind, date));
     if (besideMarks.length + besideDates.length === 0) continue;
+    // "báo cáo tháng 01/2025 của Tổ công tác": the issuer wrote several reports, and the month says which.
+    if (besideDates.length === 0 && otherDates.some((date) => near(kind, date))) continue;
     spans.push(kind, ...besideMarks, ...besideDates);
     if (besideDates.length > 0) dated = true;
   }

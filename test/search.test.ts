@@ -160,6 +160,11 @@ describe("query understanding", () => {
     expect(plan("theo bao cao thang 1/2025 co bn tai khoan duoc kich hoat").docIds).toEqual([
       "bao-cao-290-bc-tcttkda-2025-02-04",
     ]);
+    // The working group wrote both reports: the month picks January's, not the final review.
+    expect(
+      plan("Theo báo cáo tháng 01/2025 của Tổ công tác, đã thu nhận bao nhiêu hồ sơ định danh điện tử?")
+        .docIds,
+    ).toEqual(["bao-cao-290-bc-tcttkda-2025-02-04"]);
     expect(plan("kh 51 giao cong an tinh chu tri bao nhieu dich vu cong").docIds).toEqual([
       "slides-ke-hoach-51-kh-ubnd-2022",
     ]);
