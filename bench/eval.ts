@@ -32,9 +32,25 @@ import { simpleBm25 } from "./simple-bm25";
  */
 const HELD_OUT = [
   "check.jsonl",
-  ...["5", "6", "7", "8", "9a", "9b", "9c", "10a", "10b", "11a", "11b", "11c", "12a", "12b"].map((name) =>
-    resolve(`bench/graded/extra-holdout-${name}.jsonl`),
-  ),
+  ...[
+    "5",
+    "6",
+    "7",
+    "8",
+    "9a",
+    "9b",
+    "9c",
+    "10a",
+    "10b",
+    "11a",
+    "11b",
+    "11c",
+    "12a",
+    "12b",
+    "13a",
+    "13b",
+    "13c",
+  ].map((name) => resolve(`bench/graded/extra-holdout-${name}.jsonl`)),
 ];
 const NO_QUOTE = -2;
 
