@@ -1,5 +1,5 @@
 import { DeskError } from "../core/errors";
-import { normalizeText } from "../core/text";
+import { fold, normalizeText } from "../core/text";
 import { type QueryPlan, understandQuestion } from "../index/query";
 import { search } from "../index/search";
 import type { Answer, AnswerDeps, AskRequest } from "./answer-types";
@@ -166,12 +166,14 @@ function answered(context: Context, composition: Composition, confidence: number
 
 /**
  * "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many; nor is an
- * amount of money ("bao nhiêu người đã nhận tiền hỗ trợ" is not "526 tỷ đồng").
+ * amount of money ("bao nhiêu người đã nhận tiền hỗ trợ" is not "526 tỷ đồng"). English "how much" asks
+ * for an amount, not a count: "how much extra GDP growth" is answered by a share.
  */
 function notACount(plan: QueryPlan, candidate: Candidate): boolean {
   const kind = candidate.figure?.kind;
   if (plan.intent !== "figure" || !plan.asksCount || plan.counted === undefined || plan.expects) return false;
-  return kind === "percent" || (kind === "money" && plan.countsThings);
+  const asksAmount = /\bhow much\b/.test(fold(plan.question)) && !/\bhow many\b/.test(fold(plan.question));
+  return (kind === "percent" && !asksAmount) || (kind === "money" && plan.countsThings);
 }
 
 /**

@@ -641,6 +641,16 @@ describe("questions the reports do not answer", () => {
   });
 });
 
+describe("an amount asked in English", () => {
+  it("is answered by a share: 'how much' asks for an amount, not a count of things", async () => {
+    const result = await ask(
+      "According to the multi-year Project 06 review, how much extra GDP growth does the World Bank link to a doubling of broadband speed?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("0,3%");
+  });
+});
+
 describe("contributions", () => {
   it("does not give what something contributed to a score as the score, but gives it when asked", async () => {
     // "Những kết quả trên ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a contribution, not Vietnam's score.
