@@ -50,6 +50,8 @@ const HELD_OUT = [
     "13a",
     "13b",
     "13c",
+    "14a",
+    "14b",
   ].map((name) => resolve(`bench/graded/extra-holdout-${name}.jsonl`)),
 ];
 const NO_QUOTE = -2;

@@ -573,6 +573,45 @@ function citedNumbers(text: string, lexical: LexicalIndex): Concept[] {
   });
 }
 
+// "71/NQ-CP", "47/2024/NĐ-CP", "02-KH/BCĐTW": a document's number with its kind's code.
+const CODED_DOCUMENT_NUMBER =
+  /(?<![\p{L}\d])(?:(\d+)\s*\/\s*(?:\d{4}\s*\/\s*)?(\p{L}+)(?:-\p{L}+)?|(\d+)-(\p{L}+)\/\p{L}+)(?![\p{L}\d])/gu;
+const KIND_OF_CODE: Record<string, string> = {
+  nq: "nghi quyet",
+  qd: "quyet dinh",
+  nd: "nghi dinh",
+  ct: "chi thi",
+  kh: "ke hoach",
+  tt: "thong tu",
+  tb: "thong bao",
+  bc: "bao cao",
+  cd: "cong dien",
+  ttr: "to trinh",
+};
+
+/**
+ * A document the question cites by its coded number ("Nghị quyết 71/NQ-CP") is one concept, found as the
+ * reports print it in full or by kind and number alone ("Nghị quyết 71", "Nghị quyết số 71"); its code's
+ * letters ("CP") are no name of their own.
+ */
+function codedDocuments(
+  normalized: string,
+  lexical: LexicalIndex,
+): Array<{ concept: Concept; folded: string }> {
+  const found: Array<{ concept: Concept; folded: string }> = [];
+  for (const match of normalized.matchAll(CODED_DOCUMENT_NUMBER)) {
+    const number = match[1] ?? match[3] ?? "";
+    const kind = KIND_OF_CODE[fold(match[2] ?? match[4] ?? "").toLowerCase()];
+    const full = foldPhrase(match[0]);
+    const short = kind ? [`${kind} ${number}`, `${kind} so ${number}`] : [];
+    const wordings = [full, ...short].filter((wording) => occursInCorpus(lexical, wording));
+    if (wordings.length === 0) continue;
+    const weight = Math.max(...wordings.map((wording) => pairWeight(lexical, wording)));
+    found.push({ concept: { wordings, weight, literal: full }, folded: full });
+  }
+  return found;
+}
+
 function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();
   return concepts.filter((concept) => {
@@ -870,13 +909,30 @@ export function understandQuestion(
     const [start, end] = dateSpans[at] ?? [0, 0];
     return !documents.spans.some(([from, to]) => start < to && end > from);
   });
+  // A cited document the question names as the report to read ("Theo Báo cáo 290/BC-…") is no topic.
+  const cited = codedDocuments(normalized, context.lexical)
+    .map((document) => {
+      const at = ` ${folded} `.indexOf(` ${document.folded} `);
+      return { ...document, span: [at + 1, at + 1 + document.folded.length] as [number, number] };
+    })
+    .filter(({ span: [start, end] }) => {
+      const overlaps = ([from, to]: [number, number]) => start < to && end > from;
+      // The glossary knows some cited documents by all their names ("Kế hoạch số 02-KH/BCĐTW").
+      const glossed = findGlossaryMatches(folded).map((match): [number, number] => [
+        match.start + 1,
+        match.end + 1,
+      ]);
+      return start > 0 && !documents.spans.some(overlaps) && !glossed.some(overlaps);
+    });
+  const citedSpans = cited.map(({ span }) => span);
   const conceptText = removeQuestionPhrases(
-    blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0)]),
+    blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0), ...citedSpans]),
   );
   const absentWords: string[] = [];
   const bodyMentions = findBodies(normalized);
   const concepts = markNamedConcepts(
     [
+      ...cited.map(({ concept }) => concept),
       ...buildConcepts(conceptText, lang, context.lexical, absentWords),
       ...(intent === "date" ? citedNumbers(conceptText, context.lexical) : []),
     ],

@@ -651,6 +651,17 @@ describe("an amount asked in English", () => {
   });
 });
 
+describe("a document cited by its coded number", () => {
+  it("is found where the report names it by kind and number alone", async () => {
+    // "(2) Đối với 116 CSDL theo Nghị quyết 71: Có 66 CSDL đã đăng ký kinh phí năm 2025 …"
+    const result = await ask(
+      "Of the 116 databases assigned under Resolution 71/NQ-CP, how many had registered their 2025 funding with the Ministry of Science and Technology?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.figures[0]?.text).toBe("66");
+  });
+});
+
 describe("contributions", () => {
   it("does not give what something contributed to a score as the score, but gives it when asked", async () => {
     // "Những kết quả trên ước tính đóng góp khoảng 0,18–0,25 điểm OSI": a contribution, not Vietnam's score.

@@ -294,6 +294,13 @@ describe("query understanding", () => {
     expect(named?.wordings).toEqual(
       expect.arrayContaining(["ke hoach 02 kh/bcdtw", "ke hoach so 02 kh/bcdtw"]),
     );
+    // One the glossary does not know is found as printed in full or by kind and number ("Nghị quyết 71"),
+    // and its code's letters ("CP") are no name a passage must print.
+    const concepts = plan(
+      "Of the 116 databases under Resolution 71/NQ-CP, how many registered funding?",
+    ).concepts;
+    expect(concepts[0]?.wordings).toEqual(expect.arrayContaining(["71/nq cp", "nghi quyet 71"]));
+    expect(concepts.map((concept) => concept.literal)).not.toContain("cp");
   });
 
   it("does not read a question about one task's date as a listing", () => {
