@@ -57,8 +57,8 @@ export interface Candidate {
 }
 
 // A date that only cites a document (`Nghị quyết 175/NQ-CP ngày 30/10/2023`, `Kế hoạch 02-KH/BCĐTW ngày
-// 19/6/2025`) is not an event's date.
-const DOCUMENT_REFERENCE_BEFORE = /\d+(?:-\p{L}+)?\s*\/\s*[\p{L}\d\-/Đđ]+\s*(?:ngày)?\s*$/u;
+// 19/6/2025`, and `Chỉ thị số 21/CT- TTg ngày …` as PDF extraction splits it) is not an event's date.
+const DOCUMENT_REFERENCE_BEFORE = /\d+(?:-\p{L}+)?\s*\/\s*(?:[\p{L}\d\-/Đđ]|-\s+)+\s*(?:ngày)?\s*$/u;
 
 /** The question is about a document (names a number, a kind of document or its issuing). */
 export const ASKS_ABOUT_A_DOCUMENT = new RegExp(

@@ -141,6 +141,7 @@ const QUESTION_PHRASES = [
   "deadline for",
   "deadline",
   "thoi diem nao",
+  "thoi gian nao",
   "tinh nao",
   "nhu the nao",
   "the nao",
@@ -256,11 +257,11 @@ const GOAL_WORDS =
   /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
-  /\b(thoi han(?: [a-z]+){0,2} nao|moc (?:thoi gian )?nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
+  /\b(thoi han(?: [a-z]+){0,2} nao|(?:moc |khoang )?thoi gian nao|moc nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
 const DEADLINE_WORDS =
   /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =
-  /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
+  /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|thoi gian nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
 const FIGURE_WORDS =
   /\b(bao nhieu|bao lau|may|so luong|ty le|phan tram|how many|how much|how long|what shares?|what percentages?|what proportions?|what rates?|what number|what fraction|rank)\b/;
 /** "Which Deputy Prime Minister was tasked with … its overdue tasks?" asks for a person, not for the tasks. */

@@ -468,6 +468,11 @@ describe("deadlines and dates", () => {
     if (!date) throw new Error("no date read");
     expect(isDocumentReferenceDate(cited, date)).toBe(true);
     expect(referenceNamed("Kế hoạch 02-KH/BCĐTW ban hành ngày nào?", cited, date)).toBe(-1);
+    // PDF extraction splits a code at its hyphen ("21/CT- TTg"): the date still cites the directive.
+    const split = "theo Chỉ thị số 21/CT- TTg ngày 25 tháng 11 năm 2022 của Thủ tướng Chính phủ";
+    const [directive] = findDates(split);
+    if (!directive) throw new Error("no date read");
+    expect(isDocumentReferenceDate(split, directive)).toBe(true);
   });
 });
 

@@ -81,6 +81,10 @@ describe("query understanding", () => {
     expect(
       plan("Bên cạnh 39 nhiệm vụ chậm muộn, phải ưu tiên các nhiệm vụ có thời hạn hoàn thành nào?").intent,
     ).toBe("deadline");
+    // "trong khoảng thời gian nào" asks when, as "khi nào" does.
+    expect(plan("Nhóm nhiệm vụ cấp bách phải được triển khai trong khoảng thời gian nào?").intent).toBe(
+      "deadline",
+    );
     // "mấy ứng dụng … tên là gì" asks for names, not a count.
     expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
