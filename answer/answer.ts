@@ -172,7 +172,8 @@ function answered(context: Context, composition: Composition, confidence: number
 function notACount(plan: QueryPlan, candidate: Candidate): boolean {
   const kind = candidate.figure?.kind;
   if (plan.intent !== "figure" || !plan.asksCount || plan.counted === undefined || plan.expects) return false;
-  const asksAmount = /\bhow much\b/.test(fold(plan.question)) && !/\bhow many\b/.test(fold(plan.question));
+  const asked = fold(plan.question);
+  const asksAmount = /\bhow much\b/.test(asked) && !/\bhow many\b/.test(asked);
   return (kind === "percent" && !asksAmount) || (kind === "money" && plan.countsThings);
 }
 

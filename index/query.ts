@@ -591,24 +591,34 @@ const KIND_OF_CODE: Record<string, string> = {
 };
 
 /**
- * A document the question cites by its coded number ("Nghị quyết 71/NQ-CP") is one concept, found as the
- * reports print it in full or by kind and number alone ("Nghị quyết 71", "Nghị quyết số 71"); its code's
- * letters ("CP") are no name of their own.
+ * The documents a question cites by coded number ("Nghị quyết 71/NQ-CP"), each one concept found as the
+ * reports print it in full or by kind and number alone ("Nghị quyết 71", "Nghị quyết số 71"), its code's
+ * letters ("CP") no name of their own; with where each stands in ` ${folded} `. Not those the question names
+ * as the report to read ("Theo Báo cáo 290/BC-…"), nor those the glossary knows by all their names
+ * ("Kế hoạch số 02-KH/BCĐTW").
  */
-function codedDocuments(
+function citedDocuments(
   normalized: string,
+  folded: string,
+  readSpans: Array<[number, number]>,
   lexical: LexicalIndex,
-): Array<{ concept: Concept; folded: string }> {
-  const found: Array<{ concept: Concept; folded: string }> = [];
+): Array<{ concept: Concept; span: [number, number] }> {
+  const found: Array<{ concept: Concept; span: [number, number] }> = [];
   for (const match of normalized.matchAll(CODED_DOCUMENT_NUMBER)) {
+    const literal = foldPhrase(match[0]);
+    const at = ` ${folded} `.indexOf(` ${literal} `);
+    if (at === -1) continue;
+    const span: [number, number] = [at + 1, at + 1 + literal.length];
+    const overlaps = ([from, to]: [number, number]) => span[0] < to && span[1] > from;
+    if (readSpans.some(overlaps)) continue;
+    if (findGlossaryMatches(folded).some((gloss) => overlaps([gloss.start + 1, gloss.end + 1]))) continue;
     const number = match[1] ?? match[3] ?? "";
-    const kind = KIND_OF_CODE[fold(match[2] ?? match[4] ?? "").toLowerCase()];
-    const full = foldPhrase(match[0]);
+    const kind = KIND_OF_CODE[foldPhrase(match[2] ?? match[4] ?? "")];
     const short = kind ? [`${kind} ${number}`, `${kind} so ${number}`] : [];
-    const wordings = [full, ...short].filter((wording) => occursInCorpus(lexical, wording));
+    const wordings = [literal, ...short].filter((wording) => occursInCorpus(lexical, wording));
     if (wordings.length === 0) continue;
     const weight = Math.max(...wordings.map((wording) => pairWeight(lexical, wording)));
-    found.push({ concept: { wordings, weight, literal: full }, folded: full });
+    found.push({ concept: { wordings, weight, literal }, span });
   }
   return found;
 }
@@ -910,21 +920,7 @@ export function understandQuestion(
     const [start, end] = dateSpans[at] ?? [0, 0];
     return !documents.spans.some(([from, to]) => start < to && end > from);
   });
-  // A cited document the question names as the report to read ("Theo Báo cáo 290/BC-…") is no topic.
-  const cited = codedDocuments(normalized, context.lexical)
-    .map((document) => {
-      const at = ` ${folded} `.indexOf(` ${document.folded} `);
-      return { ...document, span: [at + 1, at + 1 + document.folded.length] as [number, number] };
-    })
-    .filter(({ span: [start, end] }) => {
-      const overlaps = ([from, to]: [number, number]) => start < to && end > from;
-      // The glossary knows some cited documents by all their names ("Kế hoạch số 02-KH/BCĐTW").
-      const glossed = findGlossaryMatches(folded).map((match): [number, number] => [
-        match.start + 1,
-        match.end + 1,
-      ]);
-      return start > 0 && !documents.spans.some(overlaps) && !glossed.some(overlaps);
-    });
+  const cited = citedDocuments(normalized, folded, documents.spans, context.lexical);
   const citedSpans = cited.map(({ span }) => span);
   const conceptText = removeQuestionPhrases(
     blank(` ${folded} `, [...documents.spans, ...dateSpans.filter(([start]) => start > 0), ...citedSpans]),
