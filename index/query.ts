@@ -257,7 +257,7 @@ const GOAL_WORDS =
   /\b(phai|chi tieu|muc tieu|phan dau|du kien|target|goal|must|should|supposed|expected|due)\b/;
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
-  /\b(thoi han(?: [a-z]+){0,2} nao|(?:moc |khoang )?thoi gian nao|moc nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
+  /\b(thoi han(?: [a-z]+){0,2} nao|thoi gian nao|moc nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
 const DEADLINE_WORDS =
   /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =
