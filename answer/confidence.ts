@@ -14,6 +14,7 @@ const SIGNALS_FROM_TOP = [
   "requiredMissing",
   "topicMissing",
   "describedMissing",
+  "describedMissingEnglish",
   "countedFit",
   "kindMismatch",
   "nameAsked",

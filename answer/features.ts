@@ -47,6 +47,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "requiredMissing",
   "topicMissing",
   "describedMissing",
+  "describedMissingEnglish",
   "documentNamed",
   "otherDocumentNamed",
   "timeFit",
@@ -195,6 +196,9 @@ function namesWordedApart(concepts: Concept[], present: boolean[], foldedSentenc
   );
 }
 
+/** An English question's concept the glossary worded in the reports' Vietnamese. */
+const translated = (concept: Concept) => !concept.wordings.includes(fold(concept.literal));
+
 /** Order-free coverage: for each concept the best share of a wording's syllables the text holds. */
 function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
   let total = 0;
@@ -242,6 +246,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   let rareMissing = 0;
   let requiredMissing = 0;
   let describedMissing = 0;
+  let describedMissingEnglish = 0;
   const concepts = namesWordedApart(plan.concepts, inContext.present, sentence.folded);
   concepts.forEach((concept, at) => {
     if (inContext.present[at]) return;
@@ -249,10 +254,12 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     // Each name the question gives and the passage lacks makes it less likely the passage is about it.
     if (concept.required) requiredMissing = Math.min(3, requiredMissing + 1);
     // What the question counts, or what it says of it ("đối tượng truy nã là người nước ngoài"), found
-    // nowhere in the passage: it counts something else, or the whole of which the question asks a part. An
-    // English question words its counted noun through the glossary, which often misses the report's noun.
-    if (plan.lang === "vi" && (concept.describesCounted || plan.concepts[at] === plan.counted))
-      describedMissing = Math.max(describedMissing, concept.weight / (view.maxConceptWeight || 1));
+    // nowhere in the passage: it counts something else, or the whole of which the question asks a part.
+    if (!concept.describesCounted && plan.concepts[at] !== plan.counted) return;
+    const share = concept.weight / (view.maxConceptWeight || 1);
+    if (plan.lang === "vi") describedMissing = Math.max(describedMissing, share);
+    // Learnt apart: the glossary's translation of an English word is the report's word only some of the time.
+    else if (translated(concept)) describedMissingEnglish = Math.max(describedMissingEnglish, share);
   });
   const recency = view.recency.get(spot.docId) ?? 0;
   const named = plan.docIds.length > 0;
@@ -270,6 +277,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     requiredMissing,
     topicMissingWithin(occurrences, concepts, 0, foldedContext.length) ? 1 : 0,
     describedMissing,
+    describedMissingEnglish,
     named && plan.docIds.includes(spot.docId) ? 1 : 0,
     named && !plan.docIds.includes(spot.docId) ? 1 : 0,
     timeFit(sentence.hit.chunk.asOf, plan),

@@ -52,6 +52,11 @@ const HELD_OUT = [
     "13c",
     "14a",
     "14b",
+    "15a",
+    "15b",
+    "16a",
+    "16b",
+    "16c",
   ].map((name) => resolve(`bench/graded/extra-holdout-${name}.jsonl`)),
 ];
 const NO_QUOTE = -2;

@@ -127,6 +127,21 @@ describe("confidence by language", () => {
     const { confidence } = answerModel();
     expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("englishContextCoverage")]).toBeGreaterThan(0);
   });
+
+  it("weighs an English counted noun the glossary translated and the passage lacks apart from a Vietnamese one", async () => {
+    const pharmacies = await confidenceSignals(
+      "According to the January 2025 report, how many pharmacies had been given electronic identification?",
+    );
+    expect(pharmacies("describedMissingEnglish")).toBeGreaterThan(0);
+    expect(pharmacies("describedMissing")).toBe(0);
+    const accounts = await confidenceSignals("How many VNeID accounts have been approved?");
+    expect(accounts("describedMissingEnglish")).toBe(0);
+    const vietnamese = await confidenceSignals(
+      "Theo báo cáo tháng 1/2025, có bao nhiêu nhà thuốc đã được định danh điện tử?",
+    );
+    expect(vietnamese("describedMissing")).toBeGreaterThan(0);
+    expect(vietnamese("describedMissingEnglish")).toBe(0);
+  });
 });
 
 describe("training questions generated from the index", () => {
