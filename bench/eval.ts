@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
@@ -30,36 +30,13 @@ import { simpleBm25 } from "./simple-bm25";
  *   (1000/200 character chunks, plain BM25), and how long search and answers take;
  * - the deadline register's recall, precision and bodies against `../shared/eval/deadlines.jsonl`.
  */
+const OWN_HELD_OUT = resolve("bench/graded");
 const HELD_OUT = [
   "check.jsonl",
-  ...[
-    "5",
-    "6",
-    "7",
-    "8",
-    "9a",
-    "9b",
-    "9c",
-    "10a",
-    "10b",
-    "11a",
-    "11b",
-    "11c",
-    "12a",
-    "12b",
-    "13a",
-    "13b",
-    "13c",
-    "14a",
-    "14b",
-    "15a",
-    "15b",
-    "17a",
-    "17b",
-    "16a",
-    "16b",
-    "16c",
-  ].map((name) => resolve(`bench/graded/extra-holdout-${name}.jsonl`)),
+  ...readdirSync(OWN_HELD_OUT)
+    .filter((name) => /^extra-holdout-.*\.jsonl$/.test(name))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    .map((name) => join(OWN_HELD_OUT, name)),
 ];
 const NO_QUOTE = -2;
 

@@ -604,6 +604,7 @@ function citedDocuments(
   lexical: LexicalIndex,
 ): Array<{ concept: Concept; span: [number, number] }> {
   const found: Array<{ concept: Concept; span: [number, number] }> = [];
+  let glossed: Array<[number, number]> | undefined;
   for (const match of normalized.matchAll(CODED_DOCUMENT_NUMBER)) {
     const literal = foldPhrase(match[0]);
     const at = ` ${folded} `.indexOf(` ${literal} `);
@@ -611,7 +612,11 @@ function citedDocuments(
     const span: [number, number] = [at + 1, at + 1 + literal.length];
     const overlaps = ([from, to]: [number, number]) => span[0] < to && span[1] > from;
     if (readSpans.some(overlaps)) continue;
-    if (findGlossaryMatches(folded).some((gloss) => overlaps([gloss.start + 1, gloss.end + 1]))) continue;
+    glossed ??= findGlossaryMatches(folded).map((gloss): [number, number] => [
+      gloss.start + 1,
+      gloss.end + 1,
+    ]);
+    if (glossed.some(overlaps)) continue;
     const number = match[1] ?? match[3] ?? "";
     const kind = KIND_OF_CODE[foldPhrase(match[2] ?? match[4] ?? "")];
     const short = kind ? [`${kind} ${number}`, `${kind} so ${number}`] : [];
