@@ -3,6 +3,7 @@ import { namesPlace, placesIn } from "../core/places";
 import { PARAGRAPH_STARTS_HERE, paragraphBefore, splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
+import { wordsIn } from "../index/coverage";
 import { CITED_DOCUMENT_KINDS } from "../index/document-reference";
 import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
@@ -39,7 +40,9 @@ export interface SentenceInContext {
    * for a footnote, the sentence referring to it), itself.
    */
   foldedContext: string;
-  /** The syllables of that context. */
+  /** The folded context's pieces (heading, sentences before, the sentence), which it joins by line breaks. */
+  contextPieces: string[];
+  /** The words of that context (`wordsIn`: a footnote marker glued to a word is not part of it). */
   contextSyllables: Set<string>;
 }
 
@@ -96,6 +99,7 @@ interface ChunkSentence {
   referrer?: string;
   folded: string;
   foldedContext: string;
+  contextPieces: string[];
   contextSyllables: Set<string>;
 }
 
@@ -167,23 +171,26 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
         const leadIn = leadInOf(all, at);
         // A chunk may start inside a paragraph: its first sentences read on from the text before it.
         const carried = paragraphStart === 0 ? carriedIn : PARAGRAPH_STARTS_HERE;
-        const before =
-          referrer ??
-          [
-            leadIn?.text,
-            carried.lead ?? (lead !== sentence ? lead?.text : undefined),
-            joined ? previous?.text : at === 0 ? carried.previous : undefined,
-          ]
-            .filter((text, place, list) => text !== undefined && list.indexOf(text) === place)
-            .join("\n");
-        const foldedContext = fold(`${headings}\n${before}\n${sentence.text}`);
+        const before = referrer
+          ? [referrer]
+          : [
+              leadIn?.text,
+              carried.lead ?? (lead !== sentence ? lead?.text : undefined),
+              joined ? previous?.text : at === 0 ? carried.previous : undefined,
+            ].filter(
+              (text, place, list): text is string => text !== undefined && list.indexOf(text) === place,
+            );
+        const folded = fold(sentence.text);
+        const contextPieces = [fold(headings), ...(before.length > 0 ? before.map(fold) : [""]), folded];
+        const foldedContext = contextPieces.join("\n");
         return {
           start,
           text: sentence.text,
           dates: findDates(sentence.text),
-          folded: fold(sentence.text),
+          folded,
           foldedContext,
-          contextSyllables: new Set(foldedContext.split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
+          contextPieces,
+          contextSyllables: new Set(wordsIn(foldedContext)),
           ...(referrer ? { referrer } : {}),
         };
       }),
@@ -222,6 +229,7 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
         headingDates,
         folded: sentence.folded,
         foldedContext: sentence.foldedContext,
+        contextPieces: sentence.contextPieces,
         contextSyllables: sentence.contextSyllables,
         ...(sentence.referrer ? { referrer: sentence.referrer } : {}),
       });

@@ -14,9 +14,18 @@ import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording
  */
 const MAX_MORE = 2;
 
+// "2.000–10.000 tỷ đồng": the scale word printed after the upper end scales the lower end too.
+const SCALED_RANGE =
+  /(\d[\d.,]*)(\s*[–-]\s*)(\d[\d.,]*)\s+((?:nghìn|ngàn)\s+(?:tỷ|tỉ)|tỷ|tỉ|triệu|nghìn|ngàn)(?!\p{L})/u;
+
+/**
+ * The figure as printed, with a range's scale word on both its ends: read alone, "2.000–10.000 tỷ" may
+ * pass for two thousand đồng to ten thousand billion.
+ */
 function printedFigure(figure: Figure): string {
-  if (!figure.unit || figure.unit === "%" || figure.text.endsWith(figure.unit)) return figure.text;
-  return `${figure.text} ${figure.unit}`;
+  const text = figure.text.replace(SCALED_RANGE, "$1 $4$2$3 $4");
+  if (!figure.unit || figure.unit === "%" || figure.text.endsWith(figure.unit)) return text;
+  return `${text} ${figure.unit}`;
 }
 
 /** A goal, a change, a projection or an earlier value must never read as an achieved level: say which it is. */

@@ -1,6 +1,8 @@
 import { splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
 import type { CleanDocument } from "../core/types";
+import { conceptOccurrences } from "../index/coverage";
+import type { Concept } from "../index/query";
 import { continuedBody } from "../ingest/deadline-body";
 import type { SentenceInContext } from "./candidates";
 import type { QuoteSpot } from "./citations";
@@ -58,12 +60,42 @@ export function continuationsOf(document: CleanDocument, spot: QuoteSpot): Quote
   return [...(continued ? [continued] : []), ...footnotesOf(document, spot)];
 }
 
-/** `focus` centres the quote of a long sentence on the part that answers (the spot the ranker rated best). */
-export function composeSentence(
-  sentence: SentenceInContext,
-  context: Context,
-  focus: { start: number; end: number } = { start: 0, end: 0 },
-): Composition {
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The part of a sentence too long to quote whole that holds the most of the question: the stretch within
+ * `limit` characters whose concepts weigh most, from its first matched word to its last. A numbered
+ * duty sentence runs through several sub-items ("⁽¹⁾ … ⁽²⁾ … ⁽³⁾ …"); the one asked about may be the last.
+ */
+function answeringPart(sentence: string, concepts: Concept[], limit: number): Span {
+  if (sentence.length <= limit) return { start: 0, end: 0 };
+  const { whole } = conceptOccurrences(fold(sentence), concepts);
+  const found = whole.flatMap((spans, at) => spans.map(([start, end]) => ({ start, end, at })));
+  let best: Span = { start: 0, end: 0 };
+  let bestWeight = 0;
+  for (const { start: from } of found) {
+    const inside = found.filter((item) => item.start >= from && item.end <= from + limit);
+    const weight = [...new Set(inside.map((item) => item.at))].reduce(
+      (sum, at) => sum + (concepts[at]?.weight ?? 0),
+      0,
+    );
+    if (weight > bestWeight || (weight === bestWeight && from < best.start)) {
+      bestWeight = weight;
+      best = { start: from, end: Math.max(...inside.map((item) => item.end)) };
+    }
+  }
+  return best;
+}
+
+/**
+ * `focus` centres the quote of a long sentence on the part that answers (the spot the ranker rated best);
+ * without one, on the part that holds most of the question.
+ */
+export function composeSentence(sentence: SentenceInContext, context: Context, given?: Span): Composition {
+  const focus = given ?? answeringPart(sentence.spot.sentence, context.plan.concepts, QUOTE_LIMIT);
   const { citations, lang } = context;
   const { spot } = sentence;
   const citation = citations.items[citations.add(spot)];

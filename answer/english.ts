@@ -120,6 +120,8 @@ export function englishFigure(figure: Pick<Figure, "text" | "unit" | "kind">): s
   for (const [pattern, scale] of SCALES) {
     const scaleMatch = pattern.exec(after);
     if (scaleMatch) {
+      // A range's scale applies to both its ends: "2,000 billion–10,000 billion".
+      number = number.replace(/^([\d.,]+)(\s*[-–]\s*)([\d.,]+)$/u, `$1 ${scale}$2$3`);
       number = `${number} ${scale}`;
       after = after.slice(scaleMatch[0].length).trim();
       break;

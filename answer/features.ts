@@ -6,7 +6,11 @@ import {
   conceptOccurrences,
   coverageScore,
   coverageWithin,
+  occurrencesInPieces,
+  scoreWithin,
   topicMissingWithin,
+  type WordingStarts,
+  wordingStarts,
 } from "../index/coverage";
 import type { Concept, Intent, QueryPlan } from "../index/query";
 import { timeFit } from "../index/search";
@@ -85,6 +89,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "negationAgrees",
   "negationDiffers",
   "change",
+  "changeAsked",
   "dayPrecision",
   "monthPrecision",
   "yearPrecision",
@@ -121,6 +126,8 @@ export interface QuestionView {
   sentenceCache: Map<string, SentenceData>;
   /** Occurrences of the concepts in each deadline's task, by deadline id. */
   taskCache: Map<string, ConceptOccurrences>;
+  /** Where the concepts' wordings start in each piece of a sentence's context: pieces recur. */
+  pieceCache: Map<string, WordingStarts>;
   phraseCache: Map<string, number>;
 }
 
@@ -157,6 +164,7 @@ export function questionView(
     asksAboutDocument: ASKS_ABOUT_A_DOCUMENT.test(folded),
     sentenceCache: new Map(),
     taskCache: new Map(),
+    pieceCache: new Map(),
     phraseCache: new Map(),
   };
 }
@@ -229,6 +237,15 @@ function phraseCoverage(view: QuestionView, phrase: string): number {
   return score;
 }
 
+function startsInPiece(view: QuestionView, piece: string): WordingStarts {
+  let starts = view.pieceCache.get(piece);
+  if (!starts) {
+    starts = wordingStarts(piece, view.plan.concepts);
+    view.pieceCache.set(piece, starts);
+  }
+  return starts;
+}
+
 /** Features of the sentence every candidate in it shares. */
 function sentenceData(view: QuestionView, sentence: SentenceInContext): SentenceData {
   const key = `${sentence.spot.docId}:${sentence.spot.sentenceStart}`;
@@ -239,7 +256,9 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
   const heading = spot.sectionPath.join(" ");
   const { foldedContext } = sentence;
   // The context ends with the sentence: one search for the concepts serves both.
-  const occurrences = conceptOccurrences(foldedContext, plan.concepts, sentence.contextSyllables);
+  const occurrences = occurrencesInPieces(sentence.contextPieces, plan.concepts, (piece) =>
+    startsInPiece(view, piece),
+  );
   const shift = foldedContext.length - sentence.folded.length;
   const inSentence = coverageWithin(occurrences, plan.concepts, shift, foldedContext.length);
   const inContext = coverageWithin(occurrences, plan.concepts, 0, foldedContext.length);
@@ -376,6 +395,7 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   set(values, "negationAgrees", view.negated && measureNegated ? 1 : 0);
   set(values, "negationDiffers", view.negated !== measureNegated ? 1 : 0);
   set(values, "change", figure.change || figure.earlier ? 1 : 0);
+  set(values, "changeAsked", figure.change && plan.asksChange ? 1 : 0);
 }
 
 function inTime(plan: QueryPlan, periodStart: string, periodEnd: string): number {
@@ -521,7 +541,7 @@ function spotTextOf(view: QuestionView, candidate: Candidate, sentence: Sentence
 function within(plan: QueryPlan, spot: SpotText, from: number, to: number, only?: number[]): number {
   const start = spot.shift + Math.max(0, from);
   const end = spot.shift + Math.min(spot.text.length, to);
-  return coverageWithin(spot.occurrences, plan.concepts, start, end, only).score;
+  return scoreWithin(spot.occurrences, plan.concepts, start, end, only);
 }
 
 function windowCoverage(plan: QueryPlan, spot: SpotText): number {
@@ -622,7 +642,7 @@ function inheritedSubject(plan: QueryPlan, spot: SpotText, candidate: Candidate,
   if (start > 0 || spot.shift === 0) return 0;
   const context = candidate.sentence.foldedContext;
   const previousStart = context.lastIndexOf("\n", spot.shift - 2) + 1;
-  return coverageWithin(spot.occurrences, plan.concepts, previousStart, spot.shift + end, only).score;
+  return scoreWithin(spot.occurrences, plan.concepts, previousStart, spot.shift + end, only);
 }
 
 /** The place named last before the spot is one the question names (1), another place (-1), or none (0). */

@@ -25,20 +25,33 @@ export interface SpotScore {
 // `…116 nghìn tỷ đồng, trong đó, 8.687 tỷ đồng thuế từ…`: a part after "trong đó" is its own clause.
 const CLAUSE_BREAK = /[;\n»•]|\.\s|\s[-–]\s|,\s*trong đó(?=[\s,:])/gu;
 
+// Every candidate of a sentence asks for its clause: the breaks of recent sentences are kept.
+const breaksCache = new Map<string, number[]>();
+const BREAKS_CACHE_LIMIT = 10_000;
+
+/** Start and end offsets of each clause break in the sentence, in order. */
+function clauseBreaks(sentence: string): number[] {
+  let breaks = breaksCache.get(sentence);
+  if (!breaks) {
+    breaks = [];
+    for (const match of sentence.matchAll(CLAUSE_BREAK))
+      breaks.push(match.index, match.index + match[0].length);
+    if (breaksCache.size >= BREAKS_CACHE_LIMIT) breaksCache.clear();
+    breaksCache.set(sentence, breaks);
+  }
+  return breaks;
+}
+
 /** The clause of `sentence` holding `offset`: bounded by semicolons, line breaks, bullets and dashes. */
 export function clauseAround(sentence: string, offset: number): { start: number; end: number } {
   let start = 0;
-  let end = sentence.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let match = CLAUSE_BREAK.exec(sentence); match; match = CLAUSE_BREAK.exec(sentence)) {
-    const at = match.index;
-    if (at < offset) start = at + match[0].length;
-    else if (at >= offset) {
-      end = at;
-      break;
-    }
+  const breaks = clauseBreaks(sentence);
+  for (let at = 0; at < breaks.length; at += 2) {
+    const breakStart = breaks[at] as number;
+    if (breakStart >= offset) return { start, end: breakStart };
+    start = breaks[at + 1] as number;
   }
-  return { start, end };
+  return { start, end: sentence.length };
 }
 
 /**

@@ -26,18 +26,6 @@ function syllablesOf(wording: string): string[] {
   return syllables;
 }
 
-const wordParts = new Map<string, string[]>();
-
-/** The letter-and-digit runs of a wording, as a text's syllable set holds them. */
-function wordPartsOf(wording: string): string[] {
-  let parts = wordParts.get(wording);
-  if (!parts) {
-    parts = wording.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    wordParts.set(wording, parts);
-  }
-  return parts;
-}
-
 // Superscript footnote markers may follow a word (`tuyến²`), so only letters and ASCII digits join words.
 const WORD_CHARACTER = /[\p{L}0-9]/u;
 // Between the syllables of a wording the text may have spaces, line breaks, hyphens, dashes or commas.
@@ -93,14 +81,57 @@ export function pairShare(foldedText: string, syllables: string[]): number {
   return syllables.length > 1 ? present / (syllables.length - 1) : 0;
 }
 
+const conceptPairs = new WeakMap<Concept, string[]>();
+
+/** The syllable pairs of a long concept's first wording (`cong dich`, `dich vu`, …); none for a short one. */
+function pairsOf(concept: Concept): string[] {
+  let pairs = conceptPairs.get(concept);
+  if (!pairs) {
+    const syllables = concept.wordings[0]?.split(" ") ?? [];
+    pairs = [];
+    if (syllables.length >= 3)
+      for (let index = 0; index + 1 < syllables.length; index++)
+        pairs.push(`${syllables[index]} ${syllables[index + 1]}`);
+    conceptPairs.set(concept, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * Whether a text holds a word as a whole word (a run of letters and ASCII digits, as `findWording` bounds
+ * words): a wording with a word the text lacks cannot occur in it, which a lookup tells faster than a search.
+ */
+export type HasWord = (word: string) => boolean;
+
+const NOT_WORD = /[^\p{L}0-9]+/u;
+
+/** The words of a folded text, as `HasWord` means them. */
+export function wordsIn(foldedText: string): string[] {
+  return foldedText.split(NOT_WORD).filter(Boolean);
+}
+
+const wordingWords = new Map<string, string[]>();
+
+function mayOccur(wording: string, hasWord: HasWord | undefined): boolean {
+  if (!hasWord) return true;
+  let words = wordingWords.get(wording);
+  if (!words) {
+    words = wordsIn(wording);
+    wordingWords.set(wording, words);
+  }
+  return words.every(hasWord);
+}
+
 /**
  * A long phrase the text words differently (`cổng dịch vụ công quốc gia` vs `Cổng Dịch vụ công`) still
  * counts in part: the share of its syllable pairs the text holds, at most half the concept's weight.
  */
-function partialCredit(foldedText: string, concept: Concept): number {
-  const syllables = concept.wordings[0]?.split(" ") ?? [];
-  if (syllables.length < 3) return 0;
-  return 0.5 * pairShare(foldedText, syllables);
+function partialCredit(foldedText: string, concept: Concept, hasWord?: HasWord): number {
+  const pairs = pairsOf(concept);
+  if (pairs.length === 0) return 0;
+  let present = 0;
+  for (const pair of pairs) if (mayOccur(pair, hasWord) && occursIn(foldedText, pair)) present++;
+  return 0.5 * (present / pairs.length);
 }
 
 export function coverage(text: string, concepts: Concept[], foldedText = fold(text)): Coverage {
@@ -108,11 +139,16 @@ export function coverage(text: string, concepts: Concept[], foldedText = fold(te
 }
 
 /** `coverage(…).score`, without finding where: what ranking every candidate passage needs. */
-export function coverageScore(text: string, concepts: Concept[], foldedText = fold(text)): number {
-  return measure(foldedText, concepts, true).score;
+export function coverageScore(
+  text: string,
+  concepts: Concept[],
+  foldedText = fold(text),
+  hasWord?: HasWord,
+): number {
+  return measure(foldedText, concepts, true, hasWord).score;
 }
 
-function measure(foldedText: string, concepts: Concept[], firstOnly: boolean): Coverage {
+function measure(foldedText: string, concepts: Concept[], firstOnly: boolean, hasWord?: HasWord): Coverage {
   let total = 0;
   let found = 0;
   let matched = 0;
@@ -122,6 +158,7 @@ function measure(foldedText: string, concepts: Concept[], firstOnly: boolean): C
     total += concept.weight;
     let hit = false;
     for (const wording of concept.wordings) {
+      if (!mayOccur(wording, hasWord)) continue;
       const at = findWording(foldedText, wording, firstOnly);
       if (at.length > 0) {
         hit = true;
@@ -134,7 +171,7 @@ function measure(foldedText: string, concepts: Concept[], firstOnly: boolean): C
       found += concept.weight;
       matched++;
     } else {
-      found += concept.weight * partialCredit(foldedText, concept);
+      found += concept.weight * partialCredit(foldedText, concept, hasWord);
     }
   }
   return {
@@ -156,39 +193,74 @@ export interface ConceptOccurrences {
   pairs: Array<Array<Array<[number, number]>>>;
 }
 
+/** Where each wording of each concept, and each syllable pair of its first wording, starts in one text. */
+export interface WordingStarts {
+  /** Per concept, per wording: start offsets. */
+  whole: number[][][];
+  /** Per concept of three or more syllables, per syllable pair of its first wording: start offsets. */
+  pairs: number[][][];
+}
+
+export function wordingStarts(foldedText: string, concepts: Concept[]): WordingStarts {
+  return {
+    whole: concepts.map((concept) => concept.wordings.map((wording) => findWording(foldedText, wording))),
+    pairs: concepts.map((concept) => pairsOf(concept).map((pair) => findWording(foldedText, pair))),
+  };
+}
+
 /**
- * `syllables`, when given, are the text's syllables: a wording with a syllable outside them cannot occur,
- * which a set lookup tells faster than a search through the text.
+ * Occurrences of the concepts in a text made of pieces joined by line breaks (a sentence read with its
+ * heading and the sentences before it), from the starts found in each piece: pieces recur from sentence to
+ * sentence, so a caller may remember each piece's starts. A wording is not looked for across two pieces.
  */
-export function conceptOccurrences(
-  foldedText: string,
+export function occurrencesInPieces(
+  pieces: string[],
   concepts: Concept[],
-  syllables?: Set<string>,
+  startsIn: (piece: string) => WordingStarts,
 ): ConceptOccurrences {
-  const find = (wording: string): number[] =>
-    syllables && !wordPartsOf(wording).every((part) => syllables.has(part))
-      ? []
-      : findWording(foldedText, wording);
-  const whole = concepts.map((concept) =>
-    concept.wordings.flatMap((wording) =>
-      find(wording).map((at): [number, number] => [at, at + wording.length]),
-    ),
-  );
-  const pairs = concepts.map((concept) => {
-    const wordingSyllables = concept.wordings[0]?.split(" ") ?? [];
-    if (wordingSyllables.length < 3) return [];
-    const found: Array<Array<[number, number]>> = [];
-    for (let index = 0; index + 1 < wordingSyllables.length; index++) {
-      const pair = `${wordingSyllables[index]} ${wordingSyllables[index + 1]}`;
-      found.push(find(pair).map((start): [number, number] => [start, start + pair.length]));
+  const whole = concepts.map(() => [] as Array<[number, number]>);
+  const pairs = concepts.map((concept) => pairsOf(concept).map(() => [] as Array<[number, number]>));
+  let offset = 0;
+  for (const piece of pieces) {
+    const starts = startsIn(piece);
+    for (let at = 0; at < concepts.length; at++) {
+      const wordings = concepts[at]?.wordings ?? [];
+      for (let which = 0; which < wordings.length; which++) {
+        const length = wordings[which]?.length ?? 0;
+        for (const start of starts.whole[at]?.[which] ?? [])
+          whole[at]?.push([offset + start, offset + start + length]);
+      }
+      const pairList = pairs[at] ?? [];
+      const pairWordings = pairsOf(concepts[at] as Concept);
+      for (let which = 0; which < pairList.length; which++) {
+        const length = pairWordings[which]?.length ?? 0;
+        for (const start of starts.pairs[at]?.[which] ?? [])
+          pairList[which]?.push([offset + start, offset + start + length]);
+      }
     }
-    return found;
-  });
+    offset += piece.length + 1;
+  }
   return { whole, pairs };
 }
 
-const inside = (spans: Array<[number, number]> | undefined, from: number, to: number) =>
-  (spans ?? []).filter(([start, end]) => start >= from && end <= to);
+/** Occurrences of the concepts in one text (see `occurrencesInPieces`). */
+export function conceptOccurrences(foldedText: string, concepts: Concept[]): ConceptOccurrences {
+  return occurrencesInPieces([foldedText], concepts, (piece) => wordingStarts(piece, concepts));
+}
+
+/** Whether one of the spans lies inside [from, to): a loop, not a filter, as it runs for every candidate. */
+function anyInside(spans: Array<[number, number]> | undefined, from: number, to: number): boolean {
+  if (!spans) return false;
+  for (const [start, end] of spans) if (start >= from && end <= to) return true;
+  return false;
+}
+
+/** How many of a concept's syllable pairs have an occurrence inside [from, to). */
+function pairsInside(pairs: Array<Array<[number, number]>>, from: number, to: number): number {
+  let present = 0;
+  for (const spans of pairs) if (anyInside(spans, from, to)) present++;
+  return present;
+}
 
 /**
  * Coverage of the part [from, to) of the text the occurrences were found in, by the concepts whose
@@ -201,34 +273,56 @@ export function coverageWithin(
   to: number,
   only?: number[],
 ): Coverage {
+  const found: Coverage = { score: 0, matched: 0, positions: [], present: [] };
+  found.score = measureWithin(occurrences, concepts, from, to, only, found);
+  if (found.positions.length > 1) found.positions.sort((a, b) => a - b);
+  return found;
+}
+
+/** `coverageWithin(…).score`, without saying where: what most features need, for every candidate. */
+export function scoreWithin(
+  occurrences: ConceptOccurrences,
+  concepts: Concept[],
+  from: number,
+  to: number,
+  only?: number[],
+): number {
+  return measureWithin(occurrences, concepts, from, to, only);
+}
+
+function measureWithin(
+  occurrences: ConceptOccurrences,
+  concepts: Concept[],
+  from: number,
+  to: number,
+  only: number[] | undefined,
+  detail?: Coverage,
+): number {
   let total = 0;
   let found = 0;
-  let matched = 0;
-  const positions: number[] = [];
-  const present: boolean[] = [];
-  for (const at of only ?? concepts.map((_, index) => index)) {
+  const count = only ? only.length : concepts.length;
+  for (let index = 0; index < count; index++) {
+    const at = only ? (only[index] ?? -1) : index;
     const concept = concepts[at];
     if (!concept) continue;
     total += concept.weight;
-    const hits = inside(occurrences.whole[at], from, to);
-    present.push(hits.length > 0);
-    if (hits.length > 0) {
+    let hit = false;
+    for (const [start, end] of occurrences.whole[at] ?? []) {
+      if (start < from || end > to) continue;
+      hit = true;
+      if (!detail) break;
+      detail.positions.push(start);
+    }
+    detail?.present.push(hit);
+    if (hit) {
       found += concept.weight;
-      matched++;
-      for (const [start] of hits) positions.push(start);
+      if (detail) detail.matched++;
       continue;
     }
     const pairs = occurrences.pairs[at] ?? [];
-    if (pairs.length === 0) continue;
-    const presentPairs = pairs.filter((spans) => inside(spans, from, to).length > 0).length;
-    found += (concept.weight * 0.5 * presentPairs) / pairs.length;
+    if (pairs.length > 0) found += (concept.weight * 0.5 * pairsInside(pairs, from, to)) / pairs.length;
   }
-  return {
-    score: total > 0 ? found / total : 0,
-    matched,
-    positions: positions.sort((a, b) => a - b),
-    present,
-  };
+  return total > 0 ? found / total : 0;
 }
 
 /**
@@ -242,11 +336,9 @@ export function topicMissingWithin(
   to: number,
 ): boolean {
   return concepts.some((concept, at) => {
-    if (inside(occurrences.whole[at], from, to).length > 0) return false;
+    if (anyInside(occurrences.whole[at], from, to)) return false;
     if (concept.required) return true;
     const pairs = occurrences.pairs[at] ?? [];
-    if (pairs.length === 0) return false;
-    const present = pairs.filter((spans) => inside(spans, from, to).length > 0).length;
-    return present / pairs.length < 0.5;
+    return pairs.length > 0 && pairsInside(pairs, from, to) / pairs.length < 0.5;
   });
 }

@@ -21,7 +21,14 @@ export type WeightedQuery = Record<FieldName, Map<string, number>>;
 interface FieldIndex {
   postings: Map<string, Int32Array>;
   lengths: Float64Array;
-  averageLength: number;
+  /** Per chunk, BM25's length normalisation `k1·(1 − b + b·length/average)`: the same for every query. */
+  norms: Float64Array;
+}
+
+function fieldIndex(postings: Map<string, Int32Array>, lengths: Float64Array): FieldIndex {
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
+  const norms = lengths.map((length) => BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+  return { postings, lengths, norms };
 }
 
 export const LEXICAL_FILE = "lexical.json";
@@ -64,12 +71,10 @@ function buildField(termLists: string[][]): FieldIndex {
       list.push(documentIndex, count);
     }
   });
-  const lengths = Float64Array.from(termLists.map((terms) => terms.length));
-  return {
-    postings: new Map([...postings].map(([term, list]) => [term, Int32Array.from(list)])),
-    lengths,
-    averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
-  };
+  return fieldIndex(
+    new Map([...postings].map(([term, list]) => [term, Int32Array.from(list)])),
+    Float64Array.from(termLists.map((terms) => terms.length)),
+  );
 }
 
 /**
@@ -149,14 +154,10 @@ export class LexicalIndex {
       if (field.starts.length !== field.terms.length + 1 || field.starts.at(-1) !== all.length) {
         throw new DeskError("INDEX_CORRUPT", `${path} does not match ${source}. ${rebuild}`);
       }
-      const lengths = Float64Array.from(field.lengths);
-      return {
-        postings: new Map(
-          field.terms.map((term, at) => [term, all.subarray(field.starts[at], field.starts[at + 1])]),
-        ),
-        lengths,
-        averageLength: lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length),
-      };
+      return fieldIndex(
+        new Map(field.terms.map((term, at) => [term, all.subarray(field.starts[at], field.starts[at + 1])])),
+        Float64Array.from(field.lengths),
+      );
     };
     return new LexicalIndex(data.documentCount, { exact: restore("exact"), folded: restore("folded") });
   }
@@ -202,15 +203,15 @@ export class LexicalIndex {
       for (const [term, weight] of query[fieldName]) {
         const postings = field.postings.get(term);
         if (!postings || weight === 0) continue;
-        const idf = this.inverseDocumentFrequency(fieldName, term);
+        const weighted = weight * this.inverseDocumentFrequency(fieldName, term);
+        const { norms } = field;
         for (let at = 0; at < postings.length; at += 2) {
-          const documentIndex = postings[at] ?? 0;
-          const frequency = postings[at + 1] ?? 0;
-          const length = field.lengths[documentIndex] ?? 0;
-          const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / field.averageLength);
-          if (scores[documentIndex] === 0) touched.push(documentIndex);
+          const documentIndex = postings[at] as number;
+          const frequency = postings[at + 1] as number;
+          const before = scores[documentIndex] as number;
+          if (before === 0) touched.push(documentIndex);
           scores[documentIndex] =
-            (scores[documentIndex] ?? 0) + (weight * idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
+            before + (weighted * frequency * (BM25_K1 + 1)) / (frequency + (norms[documentIndex] as number));
         }
       }
     }

@@ -67,6 +67,8 @@ export interface QueryPlan {
   countsThings: boolean;
   /** It asks for a goal (`chỉ tiêu`, `target`), so target figures are not second choice. */
   asksTarget: boolean;
+  /** It asks by how much something changed (`tăng thêm bao nhiêu`, `by how much … grown`), not its level. */
+  asksChange: boolean;
   /** The question asks what actually happened (`actually`, `trên thực tế`), not a goal or a projection. */
   asksActual: boolean;
   /** It asks since when something holds (`từ ngày nào`, `bắt đầu`, `since when`): a date read with `từ` answers. */
@@ -228,6 +230,10 @@ const COUNT_QUESTION =
   /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
 const TARGET_QUESTION =
   /\b(chi tieu|muc tieu|phan dau|target|goal|toi thieu|minimum|should reach|supposed to|phai dat)/;
+const CHANGE_VERB =
+  /^(?:increase|rise|grow|decrease|fall|drop)(?:d|s)?$|^(?:dropped|grew|grown|rose|risen|fell|fallen)$/;
+const CHANGE_QUESTION =
+  /\b(?:(?:tang|giam)(?: them)? (?:khoang |duoc )?(?:bao nhieu|bn)|by how much|how much more|(?:increase|rise|grow|decrease|fall|drop)(?:d|s)?|dropped|grew|grown|rose|risen|fell|fallen|went up|gone up)\b/;
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
 const SINCE_QUESTION =
@@ -351,7 +357,7 @@ function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
 }
 
 const COUNTED_NOUN =
-  /\b(bao nhieu|how many) (?!tien\b(?! ich\b| do\b)|ty\b|trieu dong\b|nghin ty\b|dong\b|von\b|kinh phi\b|doanh thu\b|du toan\b|ngan sach\b|chi phi\b|so tien\b|tien thue\b|(?:khi|de|cho|vao|thi|ma|la|va|moi|tren|trong|tai|tu|den|nho|duoc|nua|con)\b)[a-z]/;
+  /\b(bao nhieu|how many) (?!tien\b(?! ich\b| do\b)|ty\b|trieu dong\b|nghin ty\b|dong\b|von\b|kinh phi\b|doanh thu\b|du toan\b|ngan sach\b|chi phi\b|so tien\b|tien thue\b|so voi\b|(?:khi|de|cho|vao|thi|ma|la|va|moi|tren|trong|tai|tu|den|nho|duoc|nua|con)\b)[a-z]/;
 
 /** Document dates quoted as part of a reference (`Kế hoạch số 51/KH-UBND ngày 01/3/2022`) are not time constraints. */
 function isReferenceDate(question: string, mention: DateMention): boolean {
@@ -750,7 +756,9 @@ function lexicalQueryFor(concepts: Concept[], question: string, accented: boolea
   return { exact, folded };
 }
 
-const COUNT_WORDS = /\b(bao nhieu|how many|how much|so luong)\b/g;
+const COUNT_WORDS = /\b(bao nhieu|how many|how much|so luong|number of)\b/g;
+// "Tăng thêm bao nhiêu so với tháng 12/2024": what follows the question word is a comparison, not a noun.
+const COMPARISON = /^\s*(?:so voi|compared)\b/;
 const NOT_COUNTED_GAP =
   /\s(?:vao|cho|cua|tai|trong|voi|tu|den|toi|tren|khi|de|thi|la|to|for|in|of|at|from|by|did|does|do|is|are|was|were|has|have|had)\s/;
 
@@ -760,7 +768,7 @@ function countedConcept(folded: string, concepts: Concept[]): Concept | undefine
   for (const match of folded.matchAll(COUNT_WORDS)) {
     const from = (match.index ?? 0) + match[0].length;
     const window = ` ${folded.slice(from, from + 40)} `;
-    for (const concept of concepts) {
+    for (const concept of COMPARISON.test(window) ? [] : concepts) {
       const at = window.indexOf(` ${concept.literal} `);
       // "bao nhiêu vào phần tăng thêm", "how much did the health sector add": a preposition or a verb
       // between the question word and the noun means the noun is not what is counted.
@@ -836,8 +844,13 @@ function markAskedAction(
   const countedAt = counted ? clause.indexOf(` ${counted.literal} `, ask.index) : -1;
   if (!counted || countedAt === -1) return;
   const tail = clause.slice(countedAt + counted.literal.length + 1);
-  for (const concept of concepts)
-    if (concept !== counted && tail.includes(` ${concept.literal} `)) concept.describesCounted = true;
+  for (const concept of concepts) {
+    if (concept === counted || !tail.includes(` ${concept.literal} `)) continue;
+    // "By how much did the number of accounts grow": the verb is the change asked, as "tăng thêm" before
+    // "bao nhiêu" is, not a word describing what is counted.
+    if (lang === "en" && CHANGE_VERB.test(concept.literal)) concept.asksAction = true;
+    else concept.describesCounted = true;
+  }
 }
 
 // A number that names something ("Đề án 06", "Kế hoạch số 51", "Nghị quyết 57", "51/KH-UBND", "mức 2",
@@ -970,6 +983,7 @@ export function understandQuestion(
     asksCount: COUNT_QUESTION.test(foldedQuestion),
     countsThings: intent === "figure" && !expects && COUNTED_NOUN.test(folded),
     asksTarget: TARGET_QUESTION.test(foldedQuestion),
+    asksChange: CHANGE_QUESTION.test(foldedQuestion),
     asksActual: ACTUAL_QUESTION.test(foldedQuestion),
     asksSince: SINCE_QUESTION.test(foldedQuestion),
     asksDuties: DUTY_QUESTION.test(foldedQuestion),

@@ -1,6 +1,7 @@
 import { endOfIsoPeriod, startOfIsoPeriod } from "../core/dates";
 import { fold } from "../core/text";
 import type { Chunk, CleanDocument, Deadline, DocumentKind, Figure } from "../core/types";
+import { ChunkWords } from "./chunk-words";
 import { coverageScore } from "./coverage";
 import type { Embedder } from "./embedder";
 import { type QueryPlan, understandQuestion } from "./query";
@@ -52,6 +53,7 @@ interface Lookups {
   figuresByChunk: Map<string, Figure[]>;
   deadlinesByChunk: Map<string, Deadline[]>;
   foldedSearchText: string[];
+  chunkWords: ChunkWords;
 }
 
 const lookups = new WeakMap<LoadedIndex, Lookups>();
@@ -65,11 +67,15 @@ function lookupsFor(index: LoadedIndex): Lookups {
     for (const item of items) byChunk.set(item.chunkId, [...(byChunk.get(item.chunkId) ?? []), item]);
     return byChunk;
   };
+  const foldedSearchText = index.chunks.map((chunk) =>
+    fold(coverageTextOf(chunk, documents.get(chunk.docId))),
+  );
   found = {
     documents,
     figuresByChunk: group(index.figures),
     deadlinesByChunk: group(index.deadlines),
-    foldedSearchText: index.chunks.map((chunk) => fold(coverageTextOf(chunk, documents.get(chunk.docId)))),
+    foldedSearchText,
+    chunkWords: new ChunkWords(foldedSearchText),
   };
   lookups.set(index, found);
   return found;
@@ -125,7 +131,7 @@ export async function search(
   options: SearchOptions = {},
 ): Promise<SearchHit[]> {
   const { index } = deps;
-  const { documents, figuresByChunk, deadlinesByChunk, foldedSearchText } = lookupsFor(index);
+  const { documents, figuresByChunk, deadlinesByChunk, foldedSearchText, chunkWords } = lookupsFor(index);
   const plan =
     typeof query === "string"
       ? understandQuestion(query, {
@@ -159,7 +165,12 @@ export async function search(
 
   const hits: SearchHit[] = fused.map(({ position, rrf, lexical, vector }) => {
     const chunk = index.chunks[position] as Chunk;
-    const covered = coverageScore("", plan.concepts, foldedSearchText[position] ?? "");
+    const covered = coverageScore(
+      "",
+      plan.concepts,
+      foldedSearchText[position] ?? "",
+      chunkWords.of(position),
+    );
     const fit = timeFit(documents.get(chunk.docId)?.meta.asOf ?? chunk.asOf, plan);
     return {
       chunk,

@@ -553,6 +553,29 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("puts a range's scale word on both its ends, and quotes it as printed", async () => {
+    const result = await ask(
+      "Cổng ký số tập trung VNeID tiết kiệm bao nhiêu tỷ đồng mỗi năm cho cơ quan, doanh nghiệp?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer.split("\n")[0]).toMatch(/^khoảng 2\.000 tỷ–10\.000 tỷ đồng\/năm/);
+    expect(result.answer).toContain("tiết kiệm khoảng 2.000–10.000 tỷ đồng/năm");
+    expectGrounded(result);
+  });
+
+  it("answers 'by how much … compared with' by the change, not the level beside it", async () => {
+    // "… trên 24.375 tỷ đồng (tăng trên 3 nghìn tỷ đồng so với tháng 12/2024)".
+    await expectLeadFigure(
+      "Kinh phí chi trả an sinh xã hội không dùng tiền mặt đã tăng bao nhiêu so với tháng 12/2024?",
+      "trên 3 nghìn tỷ đồng",
+    );
+    // "kích hoạt trên 60 triệu tài khoản (tăng khoảng 200 nghìn tài khoản so với tháng 12/2024 …)".
+    await expectLeadFigure(
+      "By how much did the number of accounts activated grow compared with December 2024?",
+      "khoảng 200 nghìn",
+    );
+  });
+
   it("answers a question about revenue with an amount of money, not a count beside it", async () => {
     // "VETC triển khai mô hình thu phí bãi đỗ tại 300 điểm, ghi nhận doanh thu ~4,65 tỷ đồng".
     await expectLeadFigure("Doanh thu của VETC từ thu phí bãi đỗ là bao nhiêu?", "~4,65 tỷ đồng");
@@ -607,6 +630,18 @@ describe("every kind of question", () => {
     // The answer line itself, not only the source label "…, 03/2022" or the section title.
     expect(result.answer.split(" — ")[0]).toContain("2022");
     expect(result.citations[0]?.section).toContain("NHIỆM VỤ TRỌNG TÂM NĂM 2022");
+  });
+});
+
+describe("a long sentence quoted", () => {
+  it("shows the part that answers, not its opening", async () => {
+    // Item (13) of Report 290 runs through three duties; the provinces asked about close the third.
+    const result = await ask(
+      "Tỉnh nào đã tận dụng lại dữ liệu đất đai đã số hóa để cắt giảm thủ tục cư trú, theo Báo cáo 290?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("Bình Dương, tỉnh Đồng Nai");
+    expect(result.answer).not.toContain("(13) UBND các tỉnh");
   });
 });
 

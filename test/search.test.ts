@@ -232,6 +232,16 @@ describe("query understanding", () => {
       "phan",
     );
     expect(plan("How much did the health sector add to the digital economy?").counted).toBeUndefined();
+    // "bao nhiêu so với tháng 12/2024" compares: it counts no "so với", and an amount asked so is money.
+    const compared = plan("Tổng kinh phí đã tăng thêm bao nhiêu so với tháng 12/2024?");
+    expect(compared.counted?.literal).not.toBe("so voi");
+    expect(compared).toMatchObject({ countsThings: false, asksChange: true });
+    // "the number of X" names what is counted, as "số lượng X" does.
+    expect(plan("By how much did the number of accounts activated grow?")).toMatchObject({
+      counted: { literal: "accounts" },
+      asksChange: true,
+    });
+    expect(plan("Có bao nhiêu tài khoản được kích hoạt?").asksChange).toBe(false);
     // A question mark alone makes no question: a topic asks for its figure.
     expect(plan("transport sector's contribution to the digital economy?")).toMatchObject({
       bareTopic: true,

@@ -154,7 +154,7 @@ function figureDraft(
     ask: figure.change ? random.pick(["tăng bao nhiêu", "tăng thêm bao nhiêu"]) : random.pick(ask.vi),
     focus: figure.kind === "money" ? [] : plainWords(unit, index, false),
     tail,
-    englishAsk: ask.en,
+    englishAsk: figure.change ? "By how much did" : ask.en,
     references: referencesOf(document),
     newest: isNewest(document, index),
     ...(time ? { time } : {}),
