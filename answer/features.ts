@@ -8,6 +8,7 @@ import {
   coverageWithin,
   occurrencesInPieces,
   scoreWithin,
+  syllablesOf,
   topicMissingWithin,
   type WordingStarts,
   wordingStarts,
@@ -215,8 +216,10 @@ function bagCoverage(concepts: Concept[], syllables: Set<string>): number {
     total += concept.weight;
     let best = 0;
     for (const wording of concept.wordings) {
-      const parts = wording.split(" ");
-      const share = parts.filter((part) => syllables.has(part)).length / parts.length;
+      const parts = syllablesOf(wording);
+      let present = 0;
+      for (const part of parts) if (syllables.has(part)) present++;
+      const share = present / parts.length;
       if (share > best) best = share;
     }
     found += concept.weight * best;

@@ -15,13 +15,22 @@ export interface Coverage {
   present: boolean[];
 }
 
+// Wordings come from the glossary and from questions: the memos are bounded, whatever users type.
+const MEMO_LIMIT = 50_000;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
 const syllableLists = new Map<string, string[]>();
 
-function syllablesOf(wording: string): string[] {
+/** A folded wording's syllables (split once: every candidate of every question asks again). */
+export function syllablesOf(wording: string): string[] {
   let syllables = syllableLists.get(wording);
   if (!syllables) {
     syllables = wording.split(" ");
-    syllableLists.set(wording, syllables);
+    remember(syllableLists, wording, syllables);
   }
   return syllables;
 }
@@ -117,7 +126,7 @@ function mayOccur(wording: string, hasWord: HasWord | undefined): boolean {
   let words = wordingWords.get(wording);
   if (!words) {
     words = wordsIn(wording);
-    wordingWords.set(wording, words);
+    remember(wordingWords, wording, words);
   }
   return words.every(hasWord);
 }
