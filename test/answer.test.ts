@@ -337,6 +337,8 @@ describe("deadlines and dates", () => {
     for (const question of [
       "what must the Ministry of Health finish?",
       "what must Bộ Y tế finish and by when?",
+      "Bộ Y tế phải hoàn thành những gì và khi nào?",
+      "bo y te can lam nhung gi",
     ]) {
       const result = await ask(question);
       expect(result.deadlines.length).toBeGreaterThan(1);
