@@ -247,7 +247,7 @@ const PRECISION_ASKED: Array<[RegExp, "day" | "month" | "quarter" | "year"]> = [
   [/\b(nam nao|which year|what year)\b/, "year"],
 ];
 const DUTY_QUESTION =
-  /\b(phai lam gi|phai lam nhung gi|(?:phai|can) (?:lam|thuc hien|hoan thanh|trien khai) (?:nhung )?(?:gi|viec gi|viec nao|nhiem vu gi)|nhiem vu gi|nhung nhiem vu nao|what must|what should|what does .+ have to|what are the duties|what tasks|which tasks)\b/;
+  /\b(phai lam gi|phai lam nhung gi|(?:phai|can) (?:lam|thuc hien|hoan thanh|trien khai) (?:nhung )?(?:gi|viec gi|viec nao|nhiem vu gi)|nhiem vu gi|nhung nhiem vu nao|nhung viec (?:gi|nao)|what must|what should|what does .+ have to|what are the duties|what (?:is|are) .+ (?:responsible for|in charge of)|what tasks|which tasks)\b/;
 // A question mark alone does not make a question: "transport sector's contribution to the digital economy?"
 // is a topic, asking for its figure.
 const QUESTION_WORDS =

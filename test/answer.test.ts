@@ -339,6 +339,8 @@ describe("deadlines and dates", () => {
       "what must Bộ Y tế finish and by when?",
       "Bộ Y tế phải hoàn thành những gì và khi nào?",
       "bo y te can lam nhung gi",
+      "Những việc nào Bộ Y tế chưa hoàn thành?",
+      "what is the Ministry of Health responsible for?",
     ]) {
       const result = await ask(question);
       expect(result.deadlines.length).toBeGreaterThan(1);

@@ -242,6 +242,15 @@ describe("query understanding", () => {
       asksChange: true,
     });
     expect(plan("Có bao nhiêu tài khoản được kích hoạt?").asksChange).toBe(false);
+    // A body's duties, asked in either language; which unit of a body is responsible for something is not.
+    expect(plan("Bộ Y tế phải hoàn thành những gì và khi nào?")).toMatchObject({
+      body: "Bộ Y tế",
+      asksDuties: true,
+    });
+    expect(plan("what is the Ministry of Justice in charge of?").asksDuties).toBe(true);
+    expect(
+      plan("Which department of Bộ Công an is responsible for the population database?").asksDuties,
+    ).toBe(false);
     // A question mark alone makes no question: a topic asks for its figure.
     expect(plan("transport sector's contribution to the digital economy?")).toMatchObject({
       bareTopic: true,
