@@ -230,10 +230,12 @@ const COUNT_QUESTION =
   /\b(bao nhieu|how many|how much|ty le|so luong|what shares?|what percentages?|what rates?)\b/;
 const TARGET_QUESTION =
   /\b(chi tieu|muc tieu|phan dau|target|goal|toi thieu|minimum|should reach|supposed to|phai dat)/;
-const CHANGE_VERB =
-  /^(?:increase|rise|grow|decrease|fall|drop)(?:d|s)?$|^(?:dropped|grew|grown|rose|risen|fell|fallen)$/;
-const CHANGE_QUESTION =
-  /\b(?:(?:tang|giam)(?: them)? (?:khoang |duoc )?(?:bao nhieu|bn)|by how much|how much more|(?:increase|rise|grow|decrease|fall|drop)(?:d|s)?|dropped|grew|grown|rose|risen|fell|fallen|went up|gone up)\b/;
+const CHANGE_VERBS =
+  "(?:increase|rise|grow|decrease|fall|drop)(?:d|s)?|dropped|grew|grown|rose|risen|fell|fallen";
+const CHANGE_VERB = new RegExp(`^(?:${CHANGE_VERBS})$`);
+const CHANGE_QUESTION = new RegExp(
+  `\\b(?:(?:tang|giam)(?: them)? (?:khoang |duoc )?(?:bao nhieu|bn)|by how much|how much more|${CHANGE_VERBS}|went up|gone up)\\b`,
+);
 // "How much has revenue actually increased": what happened, which no projection or target tells.
 const ACTUAL_QUESTION = /\b(actually|in reality|in practice|tren thuc te|thuc te da|thuc su da)\b/;
 const SINCE_QUESTION =
