@@ -95,15 +95,21 @@ function datesNamedDocument({ plan, deps }: Context): boolean {
   });
 }
 
+// "Phải xong trước 31/3/2025", "due by 31 March 2025": every task due up to that day, not only on it.
+// ("Trước tháng 3/2024" may mean before March or within it: a month, quarter or year keeps its period.)
+const BY_DAY = /^(?:truoc|by|before|no later than)\b/;
+
+const dueBy = (time: NonNullable<Context["plan"]["time"]>) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(time.iso) && BY_DAY.test(fold(time.text));
+
 function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
-  if (plan.time && !datesNamedDocument(context))
-    parts.push(
-      lang === "vi"
-        ? ` trong ${/^\d{4}-\d{2}$/.test(plan.time.iso) ? "tháng " : ""}${readableDate(plan.time.iso, lang)}`
-        : ` in ${readableDate(plan.time.iso, lang)}`,
-    );
+  if (plan.time && !datesNamedDocument(context)) {
+    const when = `${/^\d{4}-\d{2}$/.test(plan.time.iso) ? (lang === "vi" ? "tháng " : "") : ""}${readableDate(plan.time.iso, lang)}`;
+    if (dueBy(plan.time)) parts.push(lang === "vi" ? ` đến ${when}` : ` up to ${when}`);
+    else parts.push(lang === "vi" ? ` trong ${when}` : ` in ${when}`);
+  }
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
   if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");
   return parts.join("");
@@ -119,7 +125,7 @@ export function composeDeadlineList(context: Context): Composition | undefined {
   const dueTime = plan.time && !datesNamedDocument(context) ? plan.time : undefined;
   const listed = listDeadlines(deadlines, {
     today,
-    ...(dueTime ? { from: dueTime.periodStart, to: dueTime.periodEnd } : {}),
+    ...(dueTime ? { ...(dueBy(dueTime) ? {} : { from: dueTime.periodStart }), to: dueTime.periodEnd } : {}),
     ...(plan.body ? { body: plan.body } : {}),
     ...(plan.overdue ? { overdue: true } : {}),
   });

@@ -333,6 +333,19 @@ describe("deadlines and dates", () => {
     expect(result.deadlines.some((deadline) => deadline.task.includes("Phiếu lý lịch tư pháp"))).toBe(true);
   });
 
+  it("lists everything due up to a day asked 'trước' or 'by', not only that day's tasks", async () => {
+    for (const question of [
+      "nhiệm vụ nào phải xong trước 31/3/2025?",
+      "which tasks are due by 31 March 2025?",
+    ]) {
+      const result = await ask(question);
+      expect(result.answer.split("\n")[0]).toMatch(/(đến|up to) 31\/03\/2025/);
+      const dueDates = result.deadlines.map((deadline) => deadline.dueDate);
+      expect(dueDates.every((date) => date <= "2025-03-31")).toBe(true);
+      expect(dueDates.some((date) => date < "2025-03-31")).toBe(true);
+    }
+  });
+
   it("lists a ministry's tasks, also when asked by when", async () => {
     for (const question of [
       "what must the Ministry of Health finish?",
