@@ -43,7 +43,7 @@ export interface SentenceInContext {
   /** The folded context's pieces (heading, sentences before, the sentence), which it joins by line breaks. */
   contextPieces: string[];
   /** The words of that context (`wordsIn`: a footnote marker glued to a word is not part of it). */
-  contextSyllables: Set<string>;
+  contextWords: Set<string>;
 }
 
 export interface Candidate {
@@ -100,7 +100,7 @@ interface ChunkSentence {
   folded: string;
   foldedContext: string;
   contextPieces: string[];
-  contextSyllables: Set<string>;
+  contextWords: Set<string>;
 }
 
 interface ChunkSentences {
@@ -190,7 +190,7 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
           folded,
           foldedContext,
           contextPieces,
-          contextSyllables: new Set(wordsIn(foldedContext)),
+          contextWords: new Set(wordsIn(foldedContext)),
           ...(referrer ? { referrer } : {}),
         };
       }),
@@ -230,7 +230,7 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
         folded: sentence.folded,
         foldedContext: sentence.foldedContext,
         contextPieces: sentence.contextPieces,
-        contextSyllables: sentence.contextSyllables,
+        contextWords: sentence.contextWords,
         ...(sentence.referrer ? { referrer: sentence.referrer } : {}),
       });
     });

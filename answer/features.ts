@@ -293,7 +293,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     inSentence.score,
     inContext.score,
     phraseCoverage(view, heading),
-    bagCoverage(plan.concepts, sentence.contextSyllables),
+    bagCoverage(plan.concepts, sentence.contextWords),
     plan.concepts.length > 0 ? inContext.matched / plan.concepts.length : 0,
     rareMissing,
     requiredMissing,

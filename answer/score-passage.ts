@@ -1,3 +1,4 @@
+import { remember } from "../core/memo";
 import { fold } from "../core/text";
 import { type Coverage, coverage, occursIn, pairShare } from "../index/coverage";
 import type { Concept } from "../index/query";
@@ -36,8 +37,7 @@ function clauseBreaks(sentence: string): number[] {
     breaks = [];
     for (const match of sentence.matchAll(CLAUSE_BREAK))
       breaks.push(match.index, match.index + match[0].length);
-    if (breaksCache.size >= BREAKS_CACHE_LIMIT) breaksCache.clear();
-    breaksCache.set(sentence, breaks);
+    remember(breaksCache, sentence, breaks, BREAKS_CACHE_LIMIT);
   }
   return breaks;
 }
@@ -60,10 +60,10 @@ export function clauseAround(sentence: string, offset: number): { start: number;
  */
 export function topicMissing(concepts: Concept[], foldedContext: string): boolean {
   return concepts.some((concept) => {
-    const present = () => concept.wordings.some((wording) => occursIn(foldedContext, wording));
-    if (concept.required) return !present();
-    const syllables = concept.wordings[0]?.split(" ") ?? [];
-    return syllables.length >= 3 && !present() && pairShare(foldedContext, syllables) < 0.5;
+    if (concept.wordings.some((wording) => occursIn(foldedContext, wording))) return false;
+    if (concept.required) return true;
+    const share = pairShare(foldedContext, concept);
+    return share !== undefined && share < 0.5;
   });
 }
 

@@ -1,3 +1,5 @@
+import { remember } from "./memo";
+
 /**
  * Text helpers shared by ingest and search. Vietnamese arrives in mixed Unicode forms (precomposed and
  * combining marks) and people type it with or without marks, so everything is compared in NFC and, where
@@ -58,10 +60,7 @@ export function fold(text: string): string {
   }
   // Answering folds the same index sentences again and again; a bounded memo of short texts keeps that
   // cheap without holding whole documents.
-  if (text.length <= FOLD_CACHE_MAX_LENGTH) {
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(text, folded);
-  }
+  if (text.length <= FOLD_CACHE_MAX_LENGTH) remember(foldCache, text, folded, FOLD_CACHE_LIMIT);
   return folded;
 }
 

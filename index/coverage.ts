@@ -1,3 +1,4 @@
+import { remember } from "../core/memo";
 import { fold } from "../core/text";
 import type { Concept } from "./query";
 
@@ -18,21 +19,11 @@ export interface Coverage {
 // Wordings come from the glossary and from questions: the memos are bounded, whatever users type.
 const MEMO_LIMIT = 50_000;
 
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-}
-
 const syllableLists = new Map<string, string[]>();
 
 /** A folded wording's syllables (split once: every candidate of every question asks again). */
 export function syllablesOf(wording: string): string[] {
-  let syllables = syllableLists.get(wording);
-  if (!syllables) {
-    syllables = wording.split(" ");
-    remember(syllableLists, wording, syllables);
-  }
-  return syllables;
+  return syllableLists.get(wording) ?? remember(syllableLists, wording, wording.split(" "), MEMO_LIMIT);
 }
 
 // Superscript footnote markers may follow a word (`tuyến²`), so only letters and ASCII digits join words.
@@ -81,22 +72,13 @@ export function occursIn(foldedText: string, wording: string): boolean {
   return findWording(foldedText, wording, true).length > 0;
 }
 
-/** Share of the phrase's syllable pairs (`cong dich`, `dich vu`, …) the folded text holds. */
-export function pairShare(foldedText: string, syllables: string[]): number {
-  let present = 0;
-  for (let index = 0; index + 1 < syllables.length; index++) {
-    if (occursIn(foldedText, `${syllables[index]} ${syllables[index + 1]}`)) present++;
-  }
-  return syllables.length > 1 ? present / (syllables.length - 1) : 0;
-}
-
 const conceptPairs = new WeakMap<Concept, string[]>();
 
 /** The syllable pairs of a long concept's first wording (`cong dich`, `dich vu`, …); none for a short one. */
 function pairsOf(concept: Concept): string[] {
   let pairs = conceptPairs.get(concept);
   if (!pairs) {
-    const syllables = concept.wordings[0]?.split(" ") ?? [];
+    const syllables = syllablesOf(concept.wordings[0] ?? "");
     pairs = [];
     if (syllables.length >= 3)
       for (let index = 0; index + 1 < syllables.length; index++)
@@ -123,12 +105,20 @@ const wordingWords = new Map<string, string[]>();
 
 function mayOccur(wording: string, hasWord: HasWord | undefined): boolean {
   if (!hasWord) return true;
-  let words = wordingWords.get(wording);
-  if (!words) {
-    words = wordsIn(wording);
-    remember(wordingWords, wording, words);
-  }
+  const words = wordingWords.get(wording) ?? remember(wordingWords, wording, wordsIn(wording), MEMO_LIMIT);
   return words.every(hasWord);
+}
+
+/**
+ * Share of a long concept's syllable pairs (`cong dich`, `dich vu`, …) the folded text holds; undefined
+ * for a concept of fewer than three syllables, which has no pairs to tell it apart.
+ */
+export function pairShare(foldedText: string, concept: Concept, hasWord?: HasWord): number | undefined {
+  const pairs = pairsOf(concept);
+  if (pairs.length === 0) return undefined;
+  let present = 0;
+  for (const pair of pairs) if (mayOccur(pair, hasWord) && occursIn(foldedText, pair)) present++;
+  return present / pairs.length;
 }
 
 /**
@@ -136,11 +126,7 @@ function mayOccur(wording: string, hasWord: HasWord | undefined): boolean {
  * counts in part: the share of its syllable pairs the text holds, at most half the concept's weight.
  */
 function partialCredit(foldedText: string, concept: Concept, hasWord?: HasWord): number {
-  const pairs = pairsOf(concept);
-  if (pairs.length === 0) return 0;
-  let present = 0;
-  for (const pair of pairs) if (mayOccur(pair, hasWord) && occursIn(foldedText, pair)) present++;
-  return 0.5 * (present / pairs.length);
+  return 0.5 * (pairShare(foldedText, concept, hasWord) ?? 0);
 }
 
 export function coverage(text: string, concepts: Concept[], foldedText = fold(text)): Coverage {
@@ -227,8 +213,9 @@ export function occurrencesInPieces(
   concepts: Concept[],
   startsIn: (piece: string) => WordingStarts,
 ): ConceptOccurrences {
+  const pairWordings = concepts.map(pairsOf);
   const whole = concepts.map(() => [] as Array<[number, number]>);
-  const pairs = concepts.map((concept) => pairsOf(concept).map(() => [] as Array<[number, number]>));
+  const pairs = pairWordings.map((list) => list.map(() => [] as Array<[number, number]>));
   let offset = 0;
   for (const piece of pieces) {
     const starts = startsIn(piece);
@@ -240,9 +227,8 @@ export function occurrencesInPieces(
           whole[at]?.push([offset + start, offset + start + length]);
       }
       const pairList = pairs[at] ?? [];
-      const pairWordings = pairsOf(concepts[at] as Concept);
       for (let which = 0; which < pairList.length; which++) {
-        const length = pairWordings[which]?.length ?? 0;
+        const length = pairWordings[at]?.[which]?.length ?? 0;
         for (const start of starts.pairs[at]?.[which] ?? [])
           pairList[which]?.push([offset + start, offset + start + length]);
       }
