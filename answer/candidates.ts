@@ -201,11 +201,22 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
   return found;
 }
 
-/** The sentences of the hits, each with the figures, deadlines and dates it holds. */
+/** Hits always read for candidates; those after them only while their score stays close to the best. */
+const ALWAYS_READ = 5;
+const CLOSE_TO_BEST = 0.7;
+
+/**
+ * The sentences of the hits worth reading, each with the figures, deadlines and dates it holds. Past the
+ * first few, a hit scoring under 0.7 of the best one is not read: no graded question was answered right
+ * from such a hit, and reading them took about a third of the time of an answer. Hits scoring alike (a
+ * question of one phrase, which many passages hold) are all read.
+ */
 export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): SentenceInContext[] {
   const seen = new Set<string>();
   const result: SentenceInContext[] = [];
-  hits.forEach((hit, hitRank) => {
+  const best = hits[0]?.score ?? 0;
+  const read = hits.filter((hit, rank) => rank < ALWAYS_READ || hit.score >= CLOSE_TO_BEST * best);
+  read.forEach((hit, hitRank) => {
     const { chunk } = hit;
     const { sentences, headingDates } = sentencesOf(index, chunk);
     sentences.forEach((sentence, ordinal) => {
@@ -416,5 +427,5 @@ export function candidatesOf(sentences: SentenceInContext[], givenNumbers: strin
   return candidates;
 }
 
-/** How many search hits (chunks) the candidates are drawn from. */
+/** How many search hits (chunks) the candidates are drawn from, at most (see `sentencesOfHits`). */
 export const SEARCH_DEPTH = 15;

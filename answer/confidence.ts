@@ -39,6 +39,10 @@ export const CONFIDENCE_FEATURES: readonly string[] = [
   "sentenceProbability",
   ...SIGNALS_FROM_TOP,
   "naturalKind",
+  // "Trong 2.227.416 đối tượng …, bao nhiêu người là người cao tuổi?": a question giving the whole and
+  // asking a part is answered by a passage printing the part; one printing the whole without the part's
+  // words answers nothing, however well it covers the rest.
+  "givenTopicMissing",
   "absentShareVietnamese",
   "absentShareEnglish",
   "unknownNames",
@@ -110,6 +114,7 @@ export function confidenceFeatures(
     put("englishClauseCoverage", top.features[featureIndex("clauseCoverage")] ?? 0);
   }
   put("naturalKind", NATURAL[plan.intent].includes(top.candidate.kind) ? 1 : 0);
+  if (plan.givenNumbers.length > 0) put("givenTopicMissing", top.features[featureIndex("topicMissing")] ?? 0);
   put("timeMismatch", anotherTimeAbove ? 1 : 0);
   return values;
 }

@@ -45,7 +45,8 @@ const GENERATED_CONFIDENCE_WEIGHT = 0.25;
  * Graded questions of the project's own, fitted on beside the shared set; `extra-holdout-*.jsonl` never
  * are. Each was first graded unseen; `extra-train-3/4/5` were held out for several stops before they were
  * fitted on, when fitting on more questions users wrote held better on the sets still held out than
- * fitting on more generated ones.
+ * fitting on more generated ones. `extra-train-h*` were `extra-holdout-*` sets whose misses had been read;
+ * fitted on, the sets never read held 415 of 450 with two generation seeds, against 411–416 without.
  */
 const OWN_GRADED = [
   "bench/graded/extra-train.jsonl",
@@ -56,6 +57,9 @@ const OWN_GRADED = [
   "bench/graded/extra-train-4b.jsonl",
   "bench/graded/extra-train-4c.jsonl",
   "bench/graded/extra-train-5.jsonl",
+  ...["5", "6", "7", "8", "9a", "9b", "9c", "16a", "16b", "16c"].map(
+    (set) => `bench/graded/extra-train-h${set}.jsonl`,
+  ),
 ];
 
 interface Held {

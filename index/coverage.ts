@@ -31,7 +31,22 @@ const WORD_CHARACTER = /[\p{L}0-9]/u;
 // Between the syllables of a wording the text may have spaces, line breaks, hyphens, dashes or commas.
 const SEPARATOR = /[\s\-–,]/u;
 
-const isWordCharacter = (char: string | undefined) => char !== undefined && WORD_CHARACTER.test(char);
+// Folded text is mostly ASCII: a character code answers most tests without the Unicode regex.
+function isWordCharacter(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(char);
+}
+
+function isSeparator(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code === 32) return true;
+  if (code < 128 && code > 45) return false;
+  return SEPARATOR.test(char);
+}
 
 /** The end of the wording's occurrence starting at `at`, or -1 when the text does not continue with it. */
 function occurrenceEnd(foldedText: string, syllables: string[], at: number): number {
@@ -39,7 +54,7 @@ function occurrenceEnd(foldedText: string, syllables: string[], at: number): num
   for (const [index, syllable] of syllables.entries()) {
     if (index > 0) {
       const gapStart = position;
-      while (position < foldedText.length && SEPARATOR.test(foldedText[position] ?? "")) position++;
+      while (position < foldedText.length && isSeparator(foldedText[position])) position++;
       if (position === gapStart) return -1;
     }
     if (!foldedText.startsWith(syllable, position)) return -1;

@@ -2,13 +2,14 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-types";
-import { isDocumentReferenceDate, referenceNamed } from "../answer/candidates";
+import { isDocumentReferenceDate, referenceNamed, SEARCH_DEPTH, sentencesOfHits } from "../answer/candidates";
 import { ungroundedNumbers } from "../answer/grounding";
 import { createChatPhraser } from "../answer/phrase-with-llm";
 import { answerModel } from "../answer/weights";
 import { findDates } from "../core/dates";
 import { DeskError } from "../core/errors";
-import { testDeps } from "./support/desk";
+import { search } from "../index/search";
+import { testDeps, testIndex } from "./support/desk";
 
 const ask = (question: string, extra: { lang?: "vi" | "en"; asOf?: string } = {}) =>
   answer(testDeps(), { question, ...extra });
@@ -605,7 +606,7 @@ describe("every kind of question", () => {
 
   it("says in English what an amount is per, and its currency", async () => {
     const result = await ask(
-      "According to the Procuracy slides, how much extra revenue a year are airlines expected to get from biometric check-in at Tan Son Nhat?",
+      "According to the Procuracy slides, how much extra revenue a year are airlines expected to get from biometric check-in?",
     );
     expect(result.status).toBe("answered");
     expect(result.answer.split("\n")[0]).toMatch(/250 million USD a year/);
@@ -647,6 +648,24 @@ describe("every kind of question", () => {
     // The answer line itself, not only the source label "…, 03/2022" or the section title.
     expect(result.answer.split(" — ")[0]).toContain("2022");
     expect(result.citations[0]?.section).toContain("NHIỆM VỤ TRỌNG TÂM NĂM 2022");
+  });
+});
+
+describe("the passages read for candidates", () => {
+  it("reads every hit scoring close to the best, and past the first five none far below it", async () => {
+    const index = testIndex();
+    const hits = await search({ index }, "co bao nhieu tai khoan vneid", { topK: SEARCH_DEPTH });
+    expect(hits).toHaveLength(SEARCH_DEPTH);
+    const deepest = (scores: number[]) =>
+      Math.max(
+        ...sentencesOfHits(
+          index,
+          hits.map((hit, rank) => ({ ...hit, score: scores[rank] ?? 0 })),
+        ).map((sentence) => sentence.hitRank),
+      );
+    expect(deepest(hits.map(() => 1))).toBe(SEARCH_DEPTH - 1);
+    expect(deepest(hits.map((_, rank) => (rank < 7 ? 1 : 0.5)))).toBe(6);
+    expect(deepest(hits.map((_, rank) => (rank === 0 ? 1 : 0.3)))).toBe(4);
   });
 });
 

@@ -128,6 +128,20 @@ describe("confidence by language", () => {
     expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("englishContextCoverage")]).toBeGreaterThan(0);
   });
 
+  it("tells a question giving a whole and asking a part the passage does not print", async () => {
+    const part = await confidenceSignals(
+      "Trong 2.227.416 đối tượng bảo trợ xã hội đã được chi trả trợ cấp qua tài khoản, có bao nhiêu người là người cao tuổi?",
+    );
+    expect(part("givenTopicMissing")).toBe(1);
+    const whole = await confidenceSignals(
+      "Có bao nhiêu đối tượng bảo trợ xã hội đã được chi trả trợ cấp qua tài khoản là người cao tuổi?",
+    );
+    expect(whole("topicMissing")).toBe(1);
+    expect(whole("givenTopicMissing")).toBe(0);
+    const { confidence } = answerModel();
+    expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("givenTopicMissing")]).toBeLessThan(0);
+  });
+
   it("weighs an English counted noun the glossary translated and the passage lacks apart from a Vietnamese one", async () => {
     const pharmacies = await confidenceSignals(
       "According to the January 2025 report, how many pharmacies had been given electronic identification?",

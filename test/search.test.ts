@@ -376,6 +376,19 @@ describe("hybrid search", () => {
 });
 
 describe("coverage", () => {
+  it("finds a wording across the breaks PDF text puts between words, and only as whole words", () => {
+    const concept = { wordings: ["dinh danh dien tu"], weight: 1, literal: "định danh điện tử" };
+    const found = (text: string) => coverage(text, [concept]).matched === 1;
+    expect(found("Tài khoản định danh điện tử mức 2")).toBe(true);
+    expect(found("tài khoản định\ndanh điện tử")).toBe(true);
+    expect(found("định danh – điện tử")).toBe(true);
+    expect(found("định danh, điện-tử")).toBe(true);
+    expect(found("(định danh điện tử²)")).toBe(true);
+    expect(found("định danh/điện tử")).toBe(false);
+    expect(found("định danh điện tửa")).toBe(false);
+    expect(found("xđịnh danh điện tử")).toBe(false);
+  });
+
   it("scores a passage without locating its words exactly as when it locates them", () => {
     const questions = [
       "co bao nhieu tai khoan dinh danh dien tu muc 2 duoc kich hoat",
