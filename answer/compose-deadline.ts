@@ -106,9 +106,9 @@ function listScope(context: Context): string {
   const { plan, lang } = context;
   const parts: string[] = [];
   if (plan.time && !datesNamedDocument(context)) {
-    const when = `${/^\d{4}-\d{2}$/.test(plan.time.iso) ? (lang === "vi" ? "tháng " : "") : ""}${readableDate(plan.time.iso, lang)}`;
-    if (dueBy(plan.time)) parts.push(lang === "vi" ? ` đến ${when}` : ` up to ${when}`);
-    else parts.push(lang === "vi" ? ` trong ${when}` : ` in ${when}`);
+    const month = lang === "vi" && /^\d{4}-\d{2}$/.test(plan.time.iso) ? "tháng " : "";
+    const within = dueBy(plan.time) ? (lang === "vi" ? "đến" : "up to") : lang === "vi" ? "trong" : "in";
+    parts.push(` ${within} ${month}${readableDate(plan.time.iso, lang)}`);
   }
   if (plan.body) parts.push(lang === "vi" ? ` của ${plan.body}` : ` for ${plan.body}`);
   if (plan.overdue) parts.push(lang === "vi" ? " đã quá hạn" : " past due");

@@ -44,6 +44,7 @@ function isSeparator(char: string | undefined): boolean {
   if (char === undefined) return false;
   const code = char.charCodeAt(0);
   if (code === 32) return true;
+  // The ASCII separators are whitespace (below 33), "," (44) and "-" (45): none lies above 45.
   if (code < 128 && code > 45) return false;
   return SEPARATOR.test(char);
 }
