@@ -361,7 +361,10 @@ function unitInQuestion(unit: string, view: QuestionView): number {
 function countedFit(unit: string, plan: QueryPlan): number {
   const counted = plan.counted;
   if (!counted || !unit) return 0;
-  const foldedUnit = fold(unit);
+  // "Tổ Công tác/Ban Chỉ đạo", "cán bộ, công chức": a unit's punctuation does not part its words.
+  const foldedUnit = fold(unit)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   if (counted.wordings.some((wording) => ` ${foldedUnit} `.includes(` ${wording} `))) return 1;
   const syllables = new Set(foldedUnit.split(/\s+/));
   const shares = counted.wordings.map((wording) => {

@@ -98,11 +98,19 @@ export function glossaryData(): GlossaryData {
   return compile().data;
 }
 
-/** Replaces chat shorthand (`bn`, `dc`, `tk`) by what it stands for, folded: `co bn tk` → `co bao nhieu tai khoan`. */
+/**
+ * Replaces chat shorthand (`bn`, `dc`, `tk`, `t1/2025`) by what it stands for, folded: `co bn tk` →
+ * `co bao nhieu tai khoan`.
+ */
 export function expandChatWords(text: string): string {
   const { chat } = compile();
   return (
     text
+      // "t1/2025", "q4/2024": a month or a quarter typed short.
+      .replace(
+        /(?<![\p{L}\p{N}/-])([tq])(\d{1,2})\/(\d{4})(?![\p{L}\p{N}/-])/giu,
+        (_, kind: string, part, year) => `${kind.toLowerCase() === "t" ? "tháng" : "quý"} ${part}/${year}`,
+      )
       // "kh51", "nq57": a document's kind typed glued to its number.
       .replace(/(?<![\p{L}\p{N}/-])(\p{L}{2,3})(\d{2,4})(?![\p{L}\p{N}/-])/gu, "$1 $2")
       .replace(

@@ -914,7 +914,12 @@ export function understandQuestion(
   options: { lang?: "vi" | "en"; asOf?: string } = {},
 ): QueryPlan {
   // "bao nhiêu/25" asks how many out of 25: the slash parts the question word from the total.
-  const normalized = expandChatWords(normalizeText(question).trim()).replace(/(\p{L})\/(\d)/gu, "$1 / $2");
+  // "tổ công tác/bcđ" names two things; a slash inside a document number ("57-NQ/TW", "32/CT-TTg") does not.
+  const normalized = expandChatWords(normalizeText(question).trim())
+    .replace(/(\p{L})\/(\d)/gu, "$1 / $2")
+    .replace(/(?<![\p{L}\p{N}\-/])\p{L}+(?:\/\p{L}+)+(?![\p{L}\p{N}\-/])/gu, (words) =>
+      words.replace(/\//g, " / "),
+    );
   const folded = foldPhrase(normalized);
   const foldedQuestion = fold(normalized);
   const lang = options.lang ?? detectLanguage(normalized);

@@ -433,6 +433,9 @@ function continuesParagraph(previous: Line, next: Line, layout: Layout): boolean
   // the next item of its list.
   if (/[:;]["”’)]*$/.test(before) && /^\d[\d.,]*\s*(?:%|\p{Ll})/u.test(after)) return true;
   if (endsSentence(before) || /[:;]["”’)]*$/.test(before)) return false;
+  // "Cấp điện mới từ lưới điện hạ áp" / "(220/380V)": a parenthesis (not a list number, caught above)
+  // qualifies the line it follows, however far apart a slide sets them.
+  if (after.startsWith("(")) return true;
   // Across a blank line only a clause left open (`Đắk Lắk,` / `… của`) goes on.
   if (!doubleSpaced && next.blankBefore > 0) return /,$/.test(before) || FUNCTION_WORD_END.test(before);
   // No closing punctuation: the sentence goes on, across a blank line or a page break.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeskError } from "../core/errors";
@@ -21,7 +21,7 @@ import { markLateFromLaterReports } from "./late-deadlines";
 import { type LoadedFile, listCorpusFiles, loadCorpus, type SkippedFile } from "./load";
 import { buildDocumentMeta, METADATA_FILE, readMetadataFile } from "./metadata";
 import { findSections } from "./sections";
-import { createBuildDir, currentBuild, publishBuild, writeJson } from "./write";
+import { createBuildDir, currentBuild, discardBuild, publishBuild, writeJson } from "./write";
 
 /** Bumped when the files ingest writes change shape, so an old index is rebuilt rather than misread. */
 export interface IngestOptions {
@@ -254,8 +254,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       ...(embeddings ? { embeddings } : {}),
     };
   } catch (error) {
-    // A half-written build is never published; remove it so it cannot fill the disk further.
-    rmSync(buildDir, { recursive: true, force: true });
+    // A half-written build is never published.
+    discardBuild(buildDir);
     throw error;
   }
 }

@@ -25,11 +25,16 @@ export function buildsDirFor(indexDir: string): string {
   return join(dirname(resolve(indexDir)), "builds");
 }
 
-/** A fresh, empty folder for a new build. */
+/** Builds this process has started and not yet published or discarded. */
+const writingHere = new Set<string>();
+let buildsStarted = 0;
+
+/** A fresh, empty folder for a new build, named after the process writing it (its number comes last). */
 export function createBuildDir(indexDir: string): string {
   const buildsDir = buildsDirFor(indexDir);
   const stamp = new Date().toISOString().replace(/[-:.TZ]/g, "");
-  const buildDir = join(buildsDir, `${basename(indexDir)}-${stamp}-${process.pid}`);
+  buildsStarted++;
+  const buildDir = join(buildsDir, `${basename(indexDir)}-${stamp}-${buildsStarted}-${process.pid}`);
   try {
     mkdirSync(buildDir, { recursive: true });
   } catch (error) {
@@ -38,7 +43,31 @@ export function createBuildDir(indexDir: string): string {
       `Cannot create ${buildDir}: ${describeError(error)}. Check that the disk has space and the folder is writable.`,
     );
   }
+  writingHere.add(buildDir);
   return buildDir;
+}
+
+/** Removes a build that failed half-way, so it cannot fill the disk further. */
+export function discardBuild(buildDir: string): void {
+  writingHere.delete(buildDir);
+  rmSync(buildDir, { recursive: true, force: true });
+}
+
+/**
+ * An unfinished build that another ingest is still writing, in this process or in one still running:
+ * `npm start` and `npm run fit` may both rebuild a stale index at once, and the first to finish removed
+ * the other's folder under it.
+ */
+function stillBeingWritten(path: string): boolean {
+  if (writingHere.has(path)) return true;
+  const writer = Number(/-(\d+)$/.exec(path)?.[1]);
+  if (!writer || writer === process.pid) return false;
+  try {
+    process.kill(writer, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export function writeJson(buildDir: string, name: string, data: unknown): void {
@@ -62,7 +91,8 @@ function removeOldBuilds(buildsDir: string, current: string): void {
   const finished = builds.filter((path) => existsSync(join(path, "manifest.json")));
   const keep = new Set(finished.slice(-(BUILDS_KEPT - 1)));
   for (const path of builds) {
-    if (!keep.has(path)) rmSync(path, { recursive: true, force: true });
+    if (keep.has(path) || (!finished.includes(path) && stillBeingWritten(path))) continue;
+    rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -81,6 +111,7 @@ export function publishBuild(indexDir: string, buildDir: string): void {
   } catch (error) {
     throw new DeskError("WRITE_FAILED", `Cannot publish the new index at ${link}: ${describeError(error)}.`);
   }
+  writingHere.delete(buildDir);
   removeOldBuilds(buildsDirFor(indexDir), buildDir);
 }
 

@@ -186,6 +186,17 @@ describe("figures", () => {
     expect(result.answer.split("\n")[0]).toMatch(/^399\.912 học viên/);
   });
 
+  it("reads officials' shorthand and a slide's line-wrapped voltage", async () => {
+    // "DN" is "doanh nghiệp"; unread, it was a required word no report prints, and the answer was refused.
+    const shares = await ask(
+      "Bao nhiêu % thông tin mã số thuế của người dân, DN đã được chuẩn hóa, làm sạch?",
+    );
+    expect(shares.answer.split("\n")[0]).toMatch(/^95% — /);
+    const voltage = await ask("kh 51: dvc cap dien moi tu luoi dien ha ap la cap dien ap bn V");
+    expect(voltage.status).toBe("answered");
+    expect(voltage.answer).toContain("Cấp điện mới từ lưới điện hạ áp (220/380V)");
+  });
+
   it("counts comrades as people, not money", async () => {
     const result = await ask(
       "Theo báo cáo tổng kết, Tổ Công tác đã được bổ sung thêm bao nhiêu đồng chí Bộ trưởng làm thành viên?",

@@ -64,6 +64,10 @@ describe("cleaning the real reports", () => {
     expect(review).toContain("đạt tỷ lệ gần tuyệt đối: 99,84% thu, 99,64% chi");
     // The last item of a list of associations' members stays in the list's sentence.
     expect(review).toContain("Hội người có công; 41,96 triệu dữ liệu hội viên Hội người lao động.");
+    // On a slide, the voltage on the line below names the service it qualifies.
+    expect(documentById("slides-ke-hoach-51-kh-ubnd-2022").text).toContain(
+      "Cấp điện mới từ lưới điện hạ áp (220/380V)",
+    );
     const full = "Các bộ, ngành đã hoàn thành kết nối dữ liệu với Cơ sở dữ liệu quốc gia về dân cư.";
     const short = "Câu cuối của đoạn thì ngắn.";
     const paragraphs = cleanText([full, full, short, full, short].join("\n")).text.split("\n");

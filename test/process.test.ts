@@ -141,6 +141,16 @@ describe("npm run ingest", () => {
     );
   });
 
+  it("lets two ingests of one stale index run at once (a server starting while the fit rebuilds)", async () => {
+    const { corpusDir, indexDir } = scratchCorpus();
+    const [first, second] = await Promise.all([
+      runIngest({ corpusDir, indexDir, logger: silentLogger }),
+      runIngest({ corpusDir, indexDir, logger: silentLogger }),
+    ]);
+    expect([first.buildDir, second.buildDir]).toContain(readIndex(indexDir).dir);
+    expect(readIndex(indexDir).documents).toHaveLength(5);
+  });
+
   it("skips an unreadable report with its reason and exits 2", async () => {
     const { corpusDir, indexDir } = scratchCorpus();
     writeFileSync(join(corpusDir, "hong.pdf"), "%PDF-1.7 this is not really a PDF");

@@ -219,6 +219,21 @@ describe("query understanding", () => {
     expect(plan("bn dia phuong so hoa xong du lieu dat dai").concepts.flatMap((c) => c.wordings)).toContain(
       "hoan thanh",
     );
+    // Officials' shorthand: "DN" is "doanh nghiệp", "cp" the Government, "t1/2025" January 2025 (here,
+    // dating the report asked about) and "q1/2025" the first quarter.
+    const literals = (question: string) => plan(question).concepts.map((concept) => concept.literal);
+    const wordings = (question: string) => plan(question).concepts.flatMap((concept) => concept.wordings);
+    expect(wordings("bn % ma so thue cua nguoi dan, DN da duoc lam sach")).toContain("doanh nghiep");
+    expect(literals("trinh cp nghi dinh ve csdl dung chung")).toContain("trinh chinh phu");
+    expect(plan("cp truy thu dc bn tien thue (bc t1/2025)").docIds).toEqual([
+      "bao-cao-290-bc-tcttkda-2025-02-04",
+    ]);
+    expect(plan("nhung viec nao phai xong trong q1/2025").time?.iso).toBe("2025-Q1");
+    // A slash between words names two things; one inside a document number is part of the number.
+    expect(wordings("co bn to cong tac/bcd cap tinh")).toEqual(
+      expect.arrayContaining(["to cong tac", "ban chi dao"]),
+    );
+    expect(literals("Nghị quyết 57-NQ/TW có bao nhiêu nhiệm vụ?")).toContain("nghi quyet 57 nq/tw");
     const chat = plan("bn tk dc kich hoat");
     expect(chat).toMatchObject({ intent: "figure", asksCount: true });
     expect(chat.concepts.map((concept) => concept.literal)).toContain("tai khoan");
