@@ -84,6 +84,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "kindMismatch",
   "percentForCount",
   "moneyWanted",
+  "perFit",
   "ratio",
   "targetUnasked",
   "targetAsked",
@@ -392,6 +393,8 @@ function figureFeatures(values: Float64Array, candidate: Candidate, view: Questi
   );
   set(values, "percentForCount", plan.expects === undefined && figure.kind === "percent" ? 1 : 0);
   set(values, "moneyWanted", plan.expects === "money" && figure.kind === "money" ? 1 : 0);
+  // "bao nhiêu mỗi năm": a rate printed per year ("500–1.000 tỷ đồng/năm") answers, a share beside it does not.
+  set(values, "perFit", plan.asksPer !== undefined && figure.per === plan.asksPer ? 1 : 0);
   set(values, "ratio", figure.kind === "ratio" ? 1 : 0);
   set(values, "targetUnasked", (figure.target || figure.projected) && !plan.asksTarget ? 1 : 0);
   set(values, "targetAsked", figure.target && plan.asksTarget ? 1 : 0);
@@ -668,11 +671,14 @@ function bodyNear(body: string, spot: SpotText): number {
   return spot.folded.includes(wanted) ? 0.5 : -1;
 }
 
-/** Share of the numbers the question gives (`04`, `25 dịch vụ công`) that the sentence prints: context it shares. */
+/**
+ * Share of the numbers the question gives (`04`, `25 dịch vụ công`) that the sentence prints, zero-padded
+ * as reports count (`05 Bộ` for "five ministries"): context it shares.
+ */
 function givenNumbersIn(plan: QueryPlan, sentence: string): number {
   if (plan.givenNumbers.length === 0) return 0;
   const found = plan.givenNumbers.filter((number) =>
-    new RegExp(`(?<![\\d.,])${number.replace(/[.,]/g, "\\$&")}(?![\\d]|[.,]\\d)`).test(sentence),
+    new RegExp(`(?<![\\d.,])0*${number.replace(/[.,]/g, "\\$&")}(?![\\d]|[.,]\\d)`).test(sentence),
   );
   return found.length / plan.givenNumbers.length;
 }

@@ -53,6 +53,8 @@ export interface QueryPlan {
   expects?: FigureKind;
   /** The question wants a place or a body named (`tỉnh nào`, `which province`). */
   expectsName?: "place" | "body";
+  /** A rate's period the question asks for (`mỗi năm`, `each year`, `a day`), as a report prints it: `năm`. */
+  asksPer?: string;
   time?: TimeConstraint;
   /** The question asks for the newest figure (`hiện nay`, `latest`, `now`). */
   latest: boolean;
@@ -286,6 +288,32 @@ const MULTIPLE_ASKED =
   /\b(?:gap (?:may|bao nhieu) lan|how many times (?:higher|more|faster|larger|greater|bigger|as)|by what factor)\b/;
 const MONEY_WORDS =
   /\b(bao nhieu tien(?! ich\b| do\b)|bao nhieu ty dong|bao nhieu trieu dong|bao nhieu dong(?! chi\b)|ty dong|trieu dong|so tien|kinh phi|ngan sach|tong muc dau tu|von dau tu|chi phi|doanh thu|tien thue|how much money|how much tax|vnd|trillion|billion vnd|budget|cost|investment|amount|funding|funds|revenue|spending|spent|fee|fees|tax|price|muc phi|le phi|giai thuong)\b/;
+/** "How much does it save each year?", "tiết kiệm bao nhiêu": what is saved, earned or paid is money, not time. */
+const MONEY_VERB_ASKED =
+  /\b(how much\b(?![^?]*\b(?:time|hours?|days?|minutes?|weeks?)\b)[^?]*\b(?:save|saves|saved|earn|earns|earned|pay|pays|paid)|tiet kiem (?:duoc )?(?:khoang )?bao nhieu(?! thoi gian| gio| ngay| phut))\b/;
+/** The period of a rate asked for: "bao nhiêu mỗi năm", "how much a year", "per day". */
+const PER_ASKED =
+  /\b(?:moi|hang|per|each|a|every)\s(nam|year|ngay|day|thang|month)\b|\b(annual|annually|yearly|daily|monthly)\b/;
+const PER_PRINTED: Record<string, string> = {
+  year: "năm",
+  nam: "năm",
+  annual: "năm",
+  annually: "năm",
+  yearly: "năm",
+  day: "ngày",
+  ngay: "ngày",
+  daily: "ngày",
+  month: "tháng",
+  thang: "tháng",
+  monthly: "tháng",
+};
+
+function perAsked(folded: string): { asksPer?: string } {
+  const match = PER_ASKED.exec(folded);
+  const per = match ? PER_PRINTED[match[1] ?? match[2] ?? ""] : undefined;
+  return per ? { asksPer: per } : {};
+}
+
 const BODY_WORDS =
   /\b(co quan nao|don vi nao|don vi cap \w+ nao|bo nao|nganh nao|doanh nghiep nao|ngan hang nao|to chuc nao|which agency|which agencies|which ministry|which ministries|which body|which bodies|which organisation|which organization|which unit|which lenders?|which banks?|which companies|which company|who)\b/;
 const PLACE_WORDS =
@@ -354,7 +382,7 @@ function expectedKind(folded: string, intent: Intent): FigureKind | undefined {
   if (PERCENT_WORDS.test(folded)) return "percent";
   // "bao nhiêu địa phương chưa bố trí kinh phí" counts localities: the noun after the question word decides.
   if (COUNTED_NOUN.test(folded)) return undefined;
-  if (MONEY_WORDS.test(folded)) return "money";
+  if (MONEY_WORDS.test(folded) || MONEY_VERB_ASKED.test(folded)) return "money";
   return undefined;
 }
 
@@ -893,8 +921,30 @@ function givenNumbersOf(normalized: string, lang: "vi" | "en", dates: DateMentio
     if (DOCUMENT_NUMBER_AFTER.test(normalized.slice(end))) continue;
     given.push(lang === "en" ? vietnameseNotation(match[0]) : match[0]);
   }
+  // "approved for five ministries": the report prints "05 Bộ".
+  if (lang === "en")
+    for (const match of normalized.toLowerCase().matchAll(ENGLISH_COUNT))
+      given.push(String(ENGLISH_NUMBERS.indexOf(match[1] ?? "") + 2));
   return given;
 }
+
+const ENGLISH_NUMBERS = [
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+const ENGLISH_COUNT = new RegExp(
+  `\\b(${ENGLISH_NUMBERS.join("|")})\\s+(?!of\\b|or\\b|and\\b|to\\b)[a-z]`,
+  "g",
+);
 
 /** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
 function vietnameseNotation(english: string): string {
@@ -1005,6 +1055,7 @@ export function understandQuestion(
     absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),
     ...(expects ? { expects } : {}),
+    ...(intent === "figure" ? perAsked(folded) : {}),
     ...(counted ? { counted } : {}),
     ...(PLACE_WORDS.test(folded)
       ? { expectsName: "place" as const }

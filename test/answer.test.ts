@@ -624,6 +624,16 @@ describe("every kind of question", () => {
     expectGrounded(result);
   });
 
+  it("answers what is saved each year by the amount per year, its English thousands grounded by the print", async () => {
+    // "giảm 2–3% thất thoát quỹ, tiết kiệm 500–1.000 tỷ đồng/năm": the share beside it is not what is saved,
+    // and the English "1000" stands for the printed "1.000" (it once failed grounding: the quote alone was shown).
+    const result = await ask(
+      "By cutting losses from the health-insurance fund, how much does the health data coordination platform save each year?",
+    );
+    expect(result.answer.split("\n")[0]).toMatch(/^500 billion–1000 billion VND a year/);
+    expectGrounded(result);
+  });
+
   it("answers a whole and its part asked together from a sentence and the 'Trong đó' sentence after it", async () => {
     const result = await ask(
       "Bộ Công an xác định cần thu thập bao nhiêu trường thông tin cho Trung tâm dữ liệu quốc gia, và bao nhiêu trường trong đó đã số hóa?",

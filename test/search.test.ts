@@ -95,6 +95,16 @@ describe("query understanding", () => {
       countsThings: false,
     });
     expect(plan("có bao nhiêu người đã nhận tiền hỗ trợ?")).toMatchObject({ countsThings: true });
+    // What a system saves or earns is money, and "each year" asks for a rate per year; saved time is not money.
+    expect(plan("How much does the health data platform save each year?")).toMatchObject({
+      expects: "money",
+      asksPer: "năm",
+    });
+    expect(plan("Doanh thu tăng thêm bao nhiêu mỗi năm?").asksPer).toBe("năm");
+    expect(plan("How much time does the platform save?").expects).toBeUndefined();
+    // A count an English question spells out is a number it gives, as "5" would be ("05 Bộ" in the report).
+    expect(plan("How much funding was approved for five ministries?").givenNumbers).toEqual(["5"]);
+    expect(plan("Which two of the reports print it?").givenNumbers).toEqual([]);
     // "tiện ích" (utilities) folds to "tien ich": a count, not money.
     expect(plan("có bao nhiêu tiện ích trên VNeID?").expects).toBeUndefined();
     // "đồng chí" (comrade) counts people, not đồng (money).
