@@ -903,6 +903,25 @@ const NAMED_NUMBER = new RegExp(
 // "290/BC-TCTTKĐA", "179/2025/NĐ-CP", "13/2023": a document's number; "38/53" is a ratio the question gives.
 const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*(?:\p{L}|\d+\s*\/|(?:19|20)\d{2}(?!\d))/u;
 
+/** Counts an English question spells out ("for five ministries"); "one" is rarely a count. */
+const ENGLISH_NUMBERS = [
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+const ENGLISH_COUNT = new RegExp(
+  `\\b(${ENGLISH_NUMBERS.join("|")})\\s+(?!of\\b|or\\b|and\\b|to\\b)[a-z]`,
+  "g",
+);
+
 /**
  * The quantities a question gives (`116 CSDL`, `2.822 hệ thống`, `25 dịch vụ công`): context, never the
  * answer. The numbers of its dates and years, and of the names it cites, are neither.
@@ -927,24 +946,6 @@ function givenNumbersOf(normalized: string, lang: "vi" | "en", dates: DateMentio
       given.push(String(ENGLISH_NUMBERS.indexOf(match[1] ?? "") + 2));
   return given;
 }
-
-const ENGLISH_NUMBERS = [
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-const ENGLISH_COUNT = new RegExp(
-  `\\b(${ENGLISH_NUMBERS.join("|")})\\s+(?!of\\b|or\\b|and\\b|to\\b)[a-z]`,
-  "g",
-);
 
 /** `2,822` → `2.822`, `87.9` → `87,9`: an English-written number as the reports print it. */
 function vietnameseNotation(english: string): string {
