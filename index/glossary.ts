@@ -106,10 +106,11 @@ export function expandChatWords(text: string): string {
   const { chat } = compile();
   return (
     text
-      // "t1/2025", "q4/2024": a month or a quarter typed short.
+      // "t1/2025", "q4/2024": a month or a quarter typed short. Folded like every expansion, so a
+      // question typed without marks stays one.
       .replace(
         /(?<![\p{L}\p{N}/-])([tq])(\d{1,2})\/(\d{4})(?![\p{L}\p{N}/-])/giu,
-        (_, kind: string, part, year) => `${kind.toLowerCase() === "t" ? "tháng" : "quý"} ${part}/${year}`,
+        (_, kind: string, part, year) => `${kind.toLowerCase() === "t" ? "thang" : "quy"} ${part}/${year}`,
       )
       // "kh51", "nq57": a document's kind typed glued to its number.
       .replace(/(?<![\p{L}\p{N}/-])(\p{L}{2,3})(\d{2,4})(?![\p{L}\p{N}/-])/gu, "$1 $2")
