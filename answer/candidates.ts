@@ -150,7 +150,9 @@ function sentencesOf(index: LoadedIndex, chunk: Chunk): ChunkSentences {
   if (!found) {
     const document = index.documentsById.get(chunk.docId);
     const heading = chunk.sectionPath.at(-1) ?? "";
-    const headings = chunk.sectionPath.join("\n");
+    // Who speaks in the document is context of every sentence in it: "VKSND đề xuất …" is asked of the
+    // Procuracy's own slides, whose sentences do not repeat its name.
+    const headings = [document?.meta.issuer ?? "", ...chunk.sectionPath].join("\n");
     const carriedIn = paragraphBefore(document?.text ?? "", chunk.start);
     found = {
       sentences: splitSentences(chunk.text).map((sentence, at, all) => {

@@ -24,6 +24,10 @@ const SIGNALS_FROM_TOP = [
   "unitInQuestion",
   "givenNumbers",
   "bodyNear",
+  "partListed",
+  // "What is the date of Plan 02-KH/BCĐTW …?": the date printed right after the number asked is its own,
+  // however little of the rest of the question the sentence holds.
+  "referenceNamed",
 ] as const;
 
 /**

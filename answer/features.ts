@@ -1,4 +1,5 @@
 import { findBodies } from "../core/bodies";
+import { nameLists, withoutNameLists } from "../core/name-lists";
 import { namesPlace, placeBefore } from "../core/places";
 import { fold } from "../core/text";
 import {
@@ -7,6 +8,7 @@ import {
   coverageScore,
   coverageWithin,
   occurrencesInPieces,
+  occursIn,
   scoreWithin,
   syllablesOf,
   topicMissingWithin,
@@ -108,6 +110,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "nameAsked",
   "referenceNamed",
   "referenceUnasked",
+  "partListed",
 ];
 
 const FEATURE_AT = new Map(FEATURE_NAMES.map((name, at) => [name, at]));
@@ -142,6 +145,7 @@ interface SentenceData {
   shift: number;
   givenNumbers: number;
   nameAsked: number;
+  partListed: number;
 }
 
 export function questionView(
@@ -250,6 +254,33 @@ function startsInPiece(view: QuestionView, piece: string): WordingStarts {
   return starts;
 }
 
+/**
+ * 1 when a question asking a figure names a few members of a list of names in the sentence (at most
+ * half) that the sentence names nowhere else: its figures count the whole list, and a question about one
+ * member ("riêng Agribank", "bao nhiêu người là lực lượng vũ trang") asks a part the sentence does not give.
+ */
+function partListed(view: QuestionView, sentence: SentenceInContext): number {
+  if (view.plan.intent !== "figure") return 0;
+  const lists = nameLists(sentence.spot.sentence);
+  if (lists.length === 0) return 0;
+  const outside = withoutNameLists(sentence.folded, lists);
+  const named = (member: string) => {
+    const syllables = fold(member)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    return (
+      syllables.every((syllable) => view.questionSyllables.has(syllable)) &&
+      !occursIn(outside, syllables.join(" "))
+    );
+  };
+  return lists.some(({ members }) => {
+    const count = members.filter(named).length;
+    return count > 0 && count <= members.length / 2;
+  })
+    ? 1
+    : 0;
+}
+
 /** Features of the sentence every candidate in it shares. */
 function sentenceData(view: QuestionView, sentence: SentenceInContext): SentenceData {
   const key = `${sentence.spot.docId}:${sentence.spot.sentenceStart}`;
@@ -319,6 +350,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     shift,
     givenNumbers: givenNumbersIn(plan, spot.sentence),
     nameAsked: nameAsked(plan, spot.sentence),
+    partListed: partListed(view, sentence),
   };
   view.sentenceCache.set(key, data);
   return data;
@@ -714,6 +746,8 @@ export function featuresOf(view: QuestionView, candidate: Candidate): Float64Arr
   set(values, "fromHeading", candidate.fromHeading ? 1 : 0);
   set(values, "givenNumbers", sentence.givenNumbers);
   set(values, "nameAsked", sentence.nameAsked);
+  // A share printed for a list is every member's share ("xác thực 100% thông tin (tiêm chủng, xét nghiệm, …)").
+  set(values, "partListed", candidate.figure?.kind === "percent" ? 0 : sentence.partListed);
   // A figure may describe an earlier time than its report ("Tính đến hết năm 2024, …").
   if (candidate.figure) set(values, "timeFit", timeFit(candidate.figure.asOf, plan));
   set(values, "windowCoverage", windowCoverage(plan, own));

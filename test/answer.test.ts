@@ -535,6 +535,16 @@ describe("every kind of question", () => {
     );
   });
 
+  it("reads who speaks in a report as the subject of its sentences ('Viện kiểm sát đề xuất …')", async () => {
+    // The Procuracy's slides propose a lookup "theo mã hồ sơ" without naming the Procuracy in that sentence.
+    const result = await ask(
+      "Viện kiểm sát đề xuất tích hợp trên VNeID chức năng tra cứu thông báo kết quả giải quyết đơn thư theo thông tin gì?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("theo mã hồ sơ");
+    expect(result.citations[0]?.doc).toBe("vksndtc-slides-de-an-06-2025");
+  });
+
   it("answers what a name stands for with the sentence that defines it", async () => {
     for (const question of ["Đề án 06 là gì?", "What is Project 06?"]) {
       const result = await ask(question);

@@ -142,6 +142,21 @@ describe("confidence by language", () => {
     expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("givenTopicMissing")]).toBeLessThan(0);
   });
 
+  it("tells a question about one member of a list of names from one about what the list counts", async () => {
+    // "05 ngân hàng (Vietinbank, BIDV, Vietcombank, Agribank, MBbank) … hơn 17 triệu tài khoản": the
+    // report gives the five banks' total, not Agribank's share.
+    const member = await confidenceSignals(
+      "Trong hơn 17 triệu tài khoản an sinh xã hội tích hợp trên VNeID, riêng Agribank có bao nhiêu tài khoản?",
+    );
+    expect(member("partListed")).toBe(1);
+    const whole = await confidenceSignals(
+      "Có bao nhiêu tài khoản an sinh xã hội của 05 ngân hàng được tích hợp trên VNeID?",
+    );
+    expect(whole("partListed")).toBe(0);
+    const { confidence } = answerModel();
+    expect(confidence.weights[CONFIDENCE_FEATURES.indexOf("partListed")]).toBeLessThan(0);
+  });
+
   it("weighs an English counted noun the glossary translated and the passage lacks apart from a Vietnamese one", async () => {
     const pharmacies = await confidenceSignals(
       "According to the January 2025 report, how many pharmacies had been given electronic identification?",
@@ -207,6 +222,29 @@ describe("training questions generated from the index", () => {
         ),
     );
     expect(narrowed.length).toBeGreaterThan(3);
+  });
+
+  it("ask one member of a list of names a figure counts as a whole, as a question to refuse", () => {
+    const questions = generateQuestions(testIndex(), { ...options, perKind: 100_000, negativeShare: 1 });
+    const members = questions.filter(
+      (question) =>
+        question.style === "absent" &&
+        /\brieng (vietinbank|bidv|vietcombank|agribank|mbbank)\b/.test(fold(question.question)),
+    );
+    expect(members.length).toBeGreaterThan(0);
+    // The other members are left out: the question names one bank, not the list.
+    for (const question of members)
+      expect(fold(question.question).match(/vietinbank|bidv|vietcombank|agribank|mbbank/g)).toHaveLength(1);
+  });
+
+  it("ask the date of a document a report cites by its number, answered by the date printed after it", () => {
+    const questions = generateQuestions(testIndex(), { ...options, perKind: 100_000 });
+    const cited = questions.filter(
+      (question) => question.gold.kind === "date" && /\b206\/qd ?-?ttg\b/.test(fold(question.question)),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    // "Quyết định số 206/QĐ-TTg ngày 28/02/2024"
+    for (const question of cited) expect(question.gold.answers).toContain("2024-02-28");
   });
 
   it("type chat questions without marks and English ones in English", () => {

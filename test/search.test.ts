@@ -241,6 +241,17 @@ describe("query understanding", () => {
     // Expanded without marks, as the question was typed: it is still read as an unaccented one.
     expect(plan("cp truy thu dc bn tien thue (bc t1/2025)").question).toContain("(bao cao thang 1/2025)");
     expect(plan("nhung viec nao phai xong trong q1/2025").time?.iso).toBe("2025-Q1");
+    // "Hiện tại", "mới nhất", "so far" ask for the newest figure; they name no topic a passage must hold.
+    const now = plan("Hiện tại có bao nhiêu tài khoản VNeID");
+    expect(now.latest).toBe(true);
+    expect(now.concepts.map((concept) => concept.literal)).toEqual(["tai khoan vneid"]);
+    expect(literals("Số tài khoản VNeID mới nhất là bao nhiêu?")).not.toContain("nhat");
+    expect(plan("How many VNeID accounts so far?")).toMatchObject({ latest: true });
+    expect(literals("How many VNeID accounts so far?")).toEqual(["vneid accounts"]);
+    // "Theo chú thích …" points at a footnote: "thích" is no topic a passage must hold.
+    expect(literals("Theo chú thích của kết luận hội nghị, Bộ Y tế còn bao nhiêu nhiệm vụ?")).toEqual(
+      expect.not.arrayContaining(["chu", "thich", "chu thich"]),
+    );
     // A slash between words names two things; one inside a document number is part of the number.
     expect(wordings("co bn to cong tac/bcd cap tinh")).toEqual(
       expect.arrayContaining(["to cong tac", "ban chi dao"]),

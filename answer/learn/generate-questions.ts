@@ -1,5 +1,6 @@
 import { findBodies } from "../../core/bodies";
 import { type DateMention, findDates, formatIsoForReader } from "../../core/dates";
+import { nameLists, withoutNameLists } from "../../core/name-lists";
 import { placeNames } from "../../core/places";
 import { splitSentences } from "../../core/sentences";
 import { fold, hasDiacritics } from "../../core/text";
@@ -107,7 +108,8 @@ function figureDraft(
   index: LoadedIndex,
   random: Random,
 ): QuestionDraft | undefined {
-  const sentence = figure.sentence;
+  // A question about what a list of names counts does not name some of its members (offsets are kept).
+  const sentence = withoutNameLists(figure.sentence);
   const start = figure.start - figure.sentenceStart;
   const end = figure.end - figure.sentenceStart;
   const clause = clauseAround(sentence, start);
@@ -227,6 +229,33 @@ function eventDraft(
   };
 }
 
+// The document a date cites, printed right before it: "Nghị quyết số 175/NQ-CP ngày 30/10/2025",
+// "Kế hoạch 02-KH/BCĐTW ngày 19/6/2025".
+const CITED_BEFORE =
+  /(\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)\s+(?:số\s+)?(\d+(?:-\p{L}+)?\/[\p{L}\d\-/]+)\s*(?:ngày)?\s*$/u;
+
+/** "Nghị quyết 175/NQ-CP ban hành ngày nào?": the date of a document the sentence cites by its number. */
+function citationDraft(
+  sentence: string,
+  mention: DateMention,
+  document: CleanDocument,
+  index: LoadedIndex,
+  random: Random,
+): QuestionDraft | undefined {
+  const cited = CITED_BEFORE.exec(sentence.slice(Math.max(0, mention.start - 60), mention.start));
+  if (!cited?.[1] || !cited[2]) return undefined;
+  return {
+    lead: [cited[1], cited[2]],
+    ask: random.pick(["ban hành ngày nào", "được ban hành vào ngày nào", "ngày nào", "ký ban hành khi nào"]),
+    askAtEnd: true,
+    focus: [],
+    tail: [],
+    englishAsk: "When was",
+    references: referencesOf(document),
+    newest: isNewest(document, index),
+  };
+}
+
 function bodyDraft(
   sentence: string,
   bodyEnd: number,
@@ -327,7 +356,10 @@ function deadlineSources(index: LoadedIndex, seed: number): Source[] {
   return sources;
 }
 
-/** Events with a day or month printed in a sentence (not due dates, not document citations), and bodies that lead a clause. */
+/**
+ * Events with a day or month printed in a sentence (not due dates), the dates of the documents it cites by
+ * number, and bodies that lead a clause.
+ */
 function sentenceSources(index: LoadedIndex, seed: number): Source[] {
   const sources: Source[] = [];
   const dueSentences = new Set(
@@ -341,8 +373,10 @@ function sentenceSources(index: LoadedIndex, seed: number): Source[] {
         if (mention.precision !== "day" && mention.precision !== "month") continue;
         const random = itemRandom(seed, `${document.meta.id}|${text}|date ${mention.start}`);
         const order = random.next();
-        if (isDocumentReferenceDate(text, mention) || !random.chance(0.5)) continue;
-        const draft = eventDraft(text, mention, document, index, random);
+        if (!random.chance(0.5)) continue;
+        const draft = isDocumentReferenceDate(text, mention)
+          ? citationDraft(text, mention, document, index, random)
+          : eventDraft(text, mention, document, index, random);
         if (!draft) continue;
         sources.push({
           draft,
@@ -451,6 +485,29 @@ function narrowingsOf(figure: Figure, figureSentences: string[]): string[] {
 }
 
 /**
+ * One member of a list of names the figure's sentence gives, one that no figure sentence prints outside
+ * such a list (where it might have a figure of its own), asked alone ("riêng Agribank"): a part no report
+ * breaks out.
+ */
+function askOneMember(source: Source, figureSentences: string[]): Source | undefined {
+  const { figure, draft, random } = source;
+  // A share printed for a list is every member's share.
+  if (!figure || figure.kind === "percent") return undefined;
+  const alone = nameLists(figure.sentence)
+    .flatMap((list) => list.members)
+    .filter((member) => {
+      const key = ` ${foldPhrase(member)} `;
+      return !figureSentences.some((sentence) => ` ${foldPhrase(withoutNameLists(sentence))} `.includes(key));
+    });
+  if (alone.length === 0) return undefined;
+  return {
+    ...source,
+    gold: UNANSWERABLE,
+    draft: { ...draft, focus: [...draft.focus, random.pick(["riêng", "của riêng"]), random.pick(alone)] },
+  };
+}
+
+/**
  * Another report that does not print the figure's measure, or a year none of its values describes:
  * asked of that report or that year, the question has no answer.
  */
@@ -472,6 +529,8 @@ function missingFrom(
   };
 }
 
+const UNANSWERABLE: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
+
 /**
  * A question like a real one whose answer no report holds: a part of what the figure counts that no
  * report breaks out, a place the item's sentence does not name
@@ -486,8 +545,7 @@ function negativeOf(
   figureSentences: string[],
 ): Source {
   const { draft, random } = source;
-  const unanswerable: Gold = { kind: "unanswerable", numbers: [], answers: [], quote: "" };
-  const negative = (changed: QuestionDraft): Source => ({ ...source, gold: unanswerable, draft: changed });
+  const negative = (changed: QuestionDraft): Source => ({ ...source, gold: UNANSWERABLE, draft: changed });
   const choice = random.next();
   const narrowings = source.figure ? narrowingsOf(source.figure, figureSentences) : [];
   if (random.chance(NARROWED_SHARE) && narrowings.length > 0) {
@@ -548,8 +606,15 @@ export function generateQuestions(
       const asked = !dated && source.latest ? source.latest : source;
       questions.push({ question, style, docId: asked.docId, gold: asked.gold });
     }
-    if (random.chance(options.negativeShare)) {
-      const negative = negativeOf(source, index, places, things, figureSentences);
+    const negatives = [
+      ...(random.chance(options.negativeShare)
+        ? [negativeOf(source, index, places, things, figureSentences)]
+        : []),
+      // Lists of names are few: every figure counting one asks about a member alone, so that is learnt.
+      askOneMember(source, figureSentences),
+    ];
+    for (const negative of negatives) {
+      if (!negative) continue;
       // A question asked of another report names it: written in the dated style when it has one.
       const named =
         negative.draft.references !== source.draft.references && negative.draft.references.vi.length > 0;
