@@ -181,6 +181,26 @@ function taskWords(deadline: Deadline, index: LoadedIndex): string[] {
   return words.filter((word) => !body.includes(fold(word)) || word.length < 3).slice(0, MAX_TASK_WORDS);
 }
 
+/** A question ending with its question phrase ("… phải hoàn thành khi nào?"): the lead is all it says. */
+function askedAtEnd(
+  lead: string[],
+  ask: string,
+  englishAsk: string,
+  document: CleanDocument,
+  index: LoadedIndex,
+): QuestionDraft {
+  return {
+    lead,
+    ask,
+    askAtEnd: true,
+    focus: [],
+    tail: [],
+    englishAsk,
+    references: referencesOf(document),
+    newest: isNewest(document, index),
+  };
+}
+
 function deadlineDraft(
   deadline: Deadline,
   document: CleanDocument,
@@ -190,25 +210,42 @@ function deadlineDraft(
   const task = taskWords(deadline, index);
   if (task.length < 3) return undefined;
   const body = deadline.body ? [deadline.body, random.pick(["phải", "cần", "được giao"])] : [];
-  return {
-    lead: [...body, ...task],
-    ask: random.pick(["trong thời hạn nào", "khi nào", "hạn chót là khi nào", "đến khi nào phải xong"]),
-    askAtEnd: true,
-    focus: [],
-    tail: [],
-    englishAsk: "By when must",
-    references: referencesOf(document),
-    newest: isNewest(document, index),
-  };
+  return askedAtEnd(
+    [...body, ...task],
+    random.pick(["trong thời hạn nào", "khi nào", "hạn chót là khi nào", "đến khi nào phải xong"]),
+    "By when must",
+    document,
+    index,
+  );
 }
 
-function eventDraft(
+// The document a date cites, printed right before it: "Nghị quyết số 175/NQ-CP ngày 30/10/2025",
+// "Kế hoạch 02-KH/BCĐTW ngày 19/6/2025".
+const CITED_BEFORE =
+  /(\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)\s+(?:số\s+)?(\d+(?:-\p{L}+)?\/[\p{L}\d\-/]+)\s*(?:ngày)?\s*$/u;
+
+/**
+ * The date of an event ("… chính thức triển khai từ ngày nào?"), or of a document the sentence cites by its
+ * number ("Nghị quyết 175/NQ-CP ban hành ngày nào?").
+ */
+function dateDraft(
   sentence: string,
   mention: DateMention,
   document: CleanDocument,
   index: LoadedIndex,
   random: Random,
 ): QuestionDraft | undefined {
+  const ask = (lead: string[], asks: string[], englishAsk: string) =>
+    askedAtEnd(lead, random.pick(asks), englishAsk, document, index);
+  if (isDocumentReferenceDate(sentence, mention)) {
+    const cited = CITED_BEFORE.exec(sentence.slice(Math.max(0, mention.start - 60), mention.start));
+    if (!cited?.[1] || !cited[2]) return undefined;
+    return ask(
+      [cited[1], cited[2]],
+      ["ban hành ngày nào", "được ban hành vào ngày nào", "ngày nào", "ký ban hành khi nào"],
+      "When was",
+    );
+  }
   const clause = clauseAround(sentence, mention.start);
   const before = leadBefore(sentence, clause.start, mention.start, index, false);
   const after = plainWords(sentence.slice(mention.end, clause.end), index, false).slice(
@@ -217,43 +254,9 @@ function eventDraft(
   );
   if (before.length + after.length < 3) return undefined;
   const from = mention.cue === "tu" || mention.cue === "tu ngay";
-  return {
-    lead: [...before, ...after],
-    ask: random.pick(from ? ["từ ngày nào", "từ khi nào"] : ["vào ngày nào", "khi nào", "ngày nào"]),
-    askAtEnd: true,
-    focus: [],
-    tail: [],
-    englishAsk: from ? "Since when" : "When",
-    references: referencesOf(document),
-    newest: isNewest(document, index),
-  };
-}
-
-// The document a date cites, printed right before it: "Nghị quyết số 175/NQ-CP ngày 30/10/2025",
-// "Kế hoạch 02-KH/BCĐTW ngày 19/6/2025".
-const CITED_BEFORE =
-  /(\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)\s+(?:số\s+)?(\d+(?:-\p{L}+)?\/[\p{L}\d\-/]+)\s*(?:ngày)?\s*$/u;
-
-/** "Nghị quyết 175/NQ-CP ban hành ngày nào?": the date of a document the sentence cites by its number. */
-function citationDraft(
-  sentence: string,
-  mention: DateMention,
-  document: CleanDocument,
-  index: LoadedIndex,
-  random: Random,
-): QuestionDraft | undefined {
-  const cited = CITED_BEFORE.exec(sentence.slice(Math.max(0, mention.start - 60), mention.start));
-  if (!cited?.[1] || !cited[2]) return undefined;
-  return {
-    lead: [cited[1], cited[2]],
-    ask: random.pick(["ban hành ngày nào", "được ban hành vào ngày nào", "ngày nào", "ký ban hành khi nào"]),
-    askAtEnd: true,
-    focus: [],
-    tail: [],
-    englishAsk: "When was",
-    references: referencesOf(document),
-    newest: isNewest(document, index),
-  };
+  return from
+    ? ask([...before, ...after], ["từ ngày nào", "từ khi nào"], "Since when")
+    : ask([...before, ...after], ["vào ngày nào", "khi nào", "ngày nào"], "When");
 }
 
 function bodyDraft(
@@ -374,9 +377,7 @@ function sentenceSources(index: LoadedIndex, seed: number): Source[] {
         const random = itemRandom(seed, `${document.meta.id}|${text}|date ${mention.start}`);
         const order = random.next();
         if (!random.chance(0.5)) continue;
-        const draft = isDocumentReferenceDate(text, mention)
-          ? citationDraft(text, mention, document, index, random)
-          : eventDraft(text, mention, document, index, random);
+        const draft = dateDraft(text, mention, document, index, random);
         if (!draft) continue;
         sources.push({
           draft,
