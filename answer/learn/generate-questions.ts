@@ -490,7 +490,7 @@ function narrowingsOf(figure: Figure, figureSentences: string[]): string[] {
  * such a list (where it might have a figure of its own), asked alone ("riêng Agribank"): a part no report
  * breaks out.
  */
-function askOneMember(source: Source, figureSentences: string[]): Source | undefined {
+function askOneMember(source: Source, unlistedSentences: string[]): Source | undefined {
   const { figure, draft, random } = source;
   // A share printed for a list is every member's share.
   if (!figure || figure.kind === "percent") return undefined;
@@ -498,7 +498,7 @@ function askOneMember(source: Source, figureSentences: string[]): Source | undef
     .flatMap((list) => list.members)
     .filter((member) => {
       const key = ` ${foldPhrase(member)} `;
-      return !figureSentences.some((sentence) => ` ${foldPhrase(withoutNameLists(sentence))} `.includes(key));
+      return !unlistedSentences.some((sentence) => sentence.includes(key));
     });
   if (alone.length === 0) return undefined;
   return {
@@ -591,6 +591,10 @@ export function generateQuestions(
   const places = [...placeNames(), ...OTHER_PLACES.filter((place) => absentIn(index, place))];
   const things = ABSENT_THINGS.filter((thing) => absentIn(index, thing));
   const figureSentences = [...new Set(index.figures.map((figure) => fold(figure.sentence)))];
+  // Figure sentences without their lists of names, folded and padded: where a member has a figure of its own.
+  const unlistedSentences = [
+    ...new Set(index.figures.map((figure) => ` ${foldPhrase(withoutNameLists(figure.sentence))} `)),
+  ];
   const kept = (sources: Source[]) => sources.sort((a, b) => a.order - b.order).slice(0, options.perKind);
   const sources = [
     ...kept(figureSources(index, options.seed)),
@@ -612,7 +616,7 @@ export function generateQuestions(
         ? [negativeOf(source, index, places, things, figureSentences)]
         : []),
       // Lists of names are few: every figure counting one asks about a member alone, so that is learnt.
-      askOneMember(source, figureSentences),
+      askOneMember(source, unlistedSentences),
     ];
     for (const negative of negatives) {
       if (!negative) continue;
