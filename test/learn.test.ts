@@ -225,7 +225,7 @@ describe("training questions generated from the index", () => {
   });
 
   it("ask one member of a list of names a figure counts as a whole, as a question to refuse", () => {
-    const questions = generateQuestions(testIndex(), { ...options, perKind: 100_000, negativeShare: 1 });
+    const questions = generateQuestions(testIndex(), { ...options, perKind: 100_000 });
     const members = questions.filter(
       (question) =>
         question.style === "absent" &&
