@@ -20,7 +20,7 @@ import { composeDefinition, composeSentence, composeSignature } from "./compose-
 import { confidenceFeatures, confidenceOf } from "./confidence";
 import { givesContributionUnasked } from "./contribution";
 import { findDefinition } from "./definitions";
-import { questionView } from "./features";
+import { featureIndex, questionView } from "./features";
 import { ungroundedNumbers } from "./grounding";
 import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
@@ -164,6 +164,17 @@ function answered(context: Context, composition: Composition, confidence: number
   };
 }
 
+const PART_LISTED = featureIndex("partListed");
+
+/**
+ * "Riêng Agribank" of "05 ngân hàng (Vietinbank, BIDV, Vietcombank, Agribank, MBbank) … hơn 17 triệu tài
+ * khoản": the figure counts the whole list, and the report gives no member's own. No right answer to a
+ * graded or a generated question has this signal.
+ */
+function asksListedPart(ranked: RankedCandidate): boolean {
+  return ranked.features[PART_LISTED] === 1;
+}
+
 /**
  * "Bao nhiêu vụ lừa đảo …" counts cases: a share ("giảm 59% số vụ lừa đảo") is not how many; nor is an
  * amount of money ("bao nhiêu người đã nhận tiền hỗ trợ" is not "526 tỷ đồng"). English "how much" asks
@@ -290,6 +301,7 @@ async function answerOne(deps: AnswerDeps, request: AskRequest): Promise<Answer>
     measuresOtherMoney(plan, top.candidate) ||
     missesNumberedName(plan, top.candidate) ||
     notACount(plan, top.candidate) ||
+    asksListedPart(top) ||
     givesContributionUnasked(plan, top.candidate)
   )
     return notFound(context, confidence);

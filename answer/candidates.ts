@@ -2,12 +2,12 @@ import { type DateMention, findDates, isComparisonDate } from "../core/dates";
 import { namesPlace, placesIn } from "../core/places";
 import { PARAGRAPH_STARTS_HERE, paragraphBefore, splitSentences } from "../core/sentences";
 import { fold } from "../core/text";
-import type { Chunk, CleanDocument, Deadline, Figure } from "../core/types";
+import type { Chunk, CleanDocument, Deadline, Figure, Footnote } from "../core/types";
 import { wordsIn } from "../index/coverage";
 import { CITED_DOCUMENT_KINDS } from "../index/document-reference";
 import type { QueryPlan } from "../index/query";
 import type { LoadedIndex } from "../index/read";
-import { type SearchHit, timeFit } from "../index/search";
+import { hitAt, type SearchHit, timeFit } from "../index/search";
 import type { QuoteSpot } from "./citations";
 
 /**
@@ -218,12 +218,16 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
   const result: SentenceInContext[] = [];
   const best = hits[0]?.score ?? 0;
   const read = hits.filter((hit, rank) => rank < ALWAYS_READ || hit.score >= CLOSE_TO_BEST * best);
-  read.forEach((hit, hitRank) => {
+  const readSentences = (hit: SearchHit, hitRank: number, within?: Footnote) => {
     const { chunk } = hit;
     const { sentences, headingDates } = sentencesOf(index, chunk);
     sentences.forEach((sentence, ordinal) => {
       const key = `${chunk.docId}:${sentence.start}`;
-      if (seen.has(key)) return;
+      if (
+        seen.has(key) ||
+        (within && (sentence.start + MARKER_ROOM < within.start || sentence.start >= within.end))
+      )
+        return;
       seen.add(key);
       result.push({
         spot: {
@@ -247,8 +251,28 @@ export function sentencesOfHits(index: LoadedIndex, hits: SearchHit[]): Sentence
         ...(sentence.referrer ? { referrer: sentence.referrer } : {}),
       });
     });
+  };
+  read.forEach((hit, hitRank) => {
+    readSentences(hit, hitRank);
+    // "58 CSDL²⁹": the list of what the 58 are is footnote 29, often in a chunk the search did not return.
+    for (const note of footnotesIn(index, hit)) {
+      const noteHit = hitAt(index, hit.chunk.docId, note.start, hit);
+      if (noteHit) readSentences(noteHit, hitRank, note);
+    }
   });
   return result;
+}
+
+/** A footnote's text starts after its marker ("²⁹ "), its sentence at the marker. */
+const MARKER_ROOM = 6;
+
+/** The footnotes whose markers stand in the hit's chunk. */
+function footnotesIn(index: LoadedIndex, hit: SearchHit): Footnote[] {
+  const { chunk } = hit;
+  return (index.documentsById.get(chunk.docId)?.footnotes ?? []).filter(
+    (note) =>
+      note.referenceAt !== undefined && note.referenceAt >= chunk.start && note.referenceAt < chunk.end,
+  );
 }
 
 const PRINTED_NUMBER = /\d+(?:[.,]\d+)*/g;

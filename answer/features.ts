@@ -348,7 +348,7 @@ function sentenceData(view: QuestionView, sentence: SentenceInContext): Sentence
     values,
     occurrences,
     shift,
-    givenNumbers: givenNumbersIn(plan, spot.sentence),
+    givenNumbers: givenNumbersIn(plan, numberedText(sentence)),
     nameAsked: nameAsked(plan, spot.sentence),
     partListed: partListed(view, sentence),
   };
@@ -713,6 +713,21 @@ function givenNumbersIn(plan: QueryPlan, sentence: string): number {
     new RegExp(`(?<![\\d.,])0*${number.replace(/[.,]/g, "\\$&")}(?![\\d]|[.,]\\d)`).test(sentence),
   );
   return found.length / plan.givenNumbers.length;
+}
+
+/**
+ * Where the numbers a question gives are looked for: the sentence, and for a footnote the clause of the
+ * sentence whose marker points to it ("58 CSDL²⁹ đang triển khai" for footnote 29): a footnote lists the
+ * parts of the number its marker is glued to.
+ */
+function numberedText(sentence: SentenceInContext): string {
+  const { referrer } = sentence;
+  const marker = FOOTNOTE_START.exec(sentence.spot.sentence)?.[0].trim();
+  if (!referrer || !marker) return sentence.spot.sentence;
+  const at = referrer.search(new RegExp(`${marker}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, "u"));
+  if (at < 0) return sentence.spot.sentence;
+  const { start, end } = clauseAround(referrer, at);
+  return `${sentence.spot.sentence}\n${referrer.slice(start, end)}`;
 }
 
 /** "Tỉnh nào", "which agency": the sentence names a place or a body (1) or none (-1). */

@@ -356,7 +356,20 @@ function detectLanguage(question: string): "vi" | "en" {
   return english >= 2 && english > vietnamese ? "en" : "vi";
 }
 
-function detectIntent(folded: string): Intent {
+/**
+ * "Which official was named deputy head when it was set up?": after a question word that asks for a
+ * person, a body, a place or a number, "when" opens a clause that dates what is asked.
+ */
+function withoutWhenClause(folded: string): string {
+  const at = folded.search(/\bwhen\b/);
+  if (at <= 0) return folded;
+  const before = folded.slice(0, at);
+  const asksOther = [PERSON_ASKED, BODY_WORDS, PLACE_WORDS, FIGURE_WORDS].some((words) => words.test(before));
+  return asksOther ? folded.replace(/\bwhen\b/g, "") : folded;
+}
+
+function detectIntent(question: string): Intent {
+  const folded = withoutWhenClause(question);
   // "riêng Bộ X còn bao nhiêu nhiệm vụ chậm tiến độ" counts tasks; "trong thời hạn nào" asks for one date.
   const list =
     LIST_WORDS.test(folded) &&
@@ -704,15 +717,26 @@ function capitalizedNames(question: string): string[] {
   return names;
 }
 
-/** Names of two or more words in the question (`Noi Bai`) that the reports never mention. */
-function unknownNames(question: string, bodyMentions: BodyMention[], lexical: LexicalIndex): string[] {
+/**
+ * Names in the question that the reports never mention: of two or more words (`Noi Bai`), or of one in a
+ * Vietnamese question (`Campuchia`, `Google`). An English question capitalizes single words that are
+ * no names ("January", "ID", "Article 6", "scored 'Good'").
+ */
+function unknownNames(
+  question: string,
+  bodyMentions: BodyMention[],
+  lang: "vi" | "en",
+  lexical: LexicalIndex,
+): string[] {
   // "Ministry of Labour, Invalids and Social Affairs" names a known body, whatever its words.
   const bodies = bodyMentions.map((body) => fold(question.slice(body.start, body.end)));
   return capitalizedNames(question).filter((name) => {
     const wording = foldPhrase(name);
     if (bodies.some((body) => body.includes(fold(name)))) return false;
     return (
-      wording.includes(" ") && !occursInCorpus(lexical, wording) && findGlossaryMatches(wording).length === 0
+      (lang === "vi" || wording.includes(" ")) &&
+      !occursInCorpus(lexical, wording) &&
+      findGlossaryMatches(wording).length === 0
     );
   });
 }
@@ -914,6 +938,7 @@ const NAMED_NUMBER = new RegExp(
   `(?<!\\b(?:${CITED_DOCUMENT_KINDS}|trong|con|tong|ti le|ty le|ke hoach|bao cao|to trinh|plan|report|notice|document)\\s)\\b(?:so|no\\.?|number)\\s*(\\d{1,2})\\b(?![/.,]\\d|\\s*\\/)`,
   "g",
 );
+const VERSION_BEFORE = /\b(?:phien ban|version)\s*$/;
 // "290/BC-TCTTKĐA", "179/2025/NĐ-CP", "13/2023": a document's number; "38/53" is a ratio the question gives.
 const DOCUMENT_NUMBER_AFTER = /^\s*\/\s*(?:\p{L}|\d+\s*\/|(?:19|20)\d{2}(?!\d))/u;
 
@@ -952,7 +977,10 @@ function givenNumbersOf(normalized: string, lang: "vi" | "en", dates: DateMentio
     if (YEAR.test(match[0]) || dates.some((date) => date.start < end && start < date.end)) continue;
     if (NAME_BEFORE_NUMBER.test(foldPhrase(normalized.slice(0, start)))) continue;
     if (DOCUMENT_NUMBER_AFTER.test(normalized.slice(end))) continue;
-    given.push(lang === "en" ? vietnameseNotation(match[0]) : match[0]);
+    // "version 3.0" is printed "phiên bản 3.0": a version's point is no decimal point or comma.
+    if (VERSION_BEFORE.test(foldPhrase(normalized.slice(0, start))))
+      given.push(/^\d+(?:\.\d+)?/.exec(normalized.slice(start))?.[0] ?? match[0]);
+    else given.push(lang === "en" ? vietnameseNotation(match[0]) : match[0]);
   }
   // "approved for five ministries": the report prints "05 Bộ".
   if (lang === "en")
@@ -1065,7 +1093,7 @@ export function understandQuestion(
     concepts,
     givenNumbers,
     namedNumbers: [...folded.matchAll(NAMED_NUMBER)].map((match) => match[1] ?? ""),
-    unknownNames: unknownNames(normalized, bodyMentions, context.lexical),
+    unknownNames: unknownNames(normalized, bodyMentions, lang, context.lexical),
     places: placesIn(normalized),
     absentWords,
     lexicalQuery: lexicalQueryFor(concepts, normalized, hasDiacritics(normalized)),

@@ -50,6 +50,7 @@ const FUSION_WEIGHT = 0.4;
 
 interface Lookups {
   documents: Map<string, CleanDocument>;
+  chunksByDocument: Map<string, Chunk[]>;
   figuresByChunk: Map<string, Figure[]>;
   deadlinesByChunk: Map<string, Deadline[]>;
   foldedSearchText: string[];
@@ -62,18 +63,24 @@ function lookupsFor(index: LoadedIndex): Lookups {
   let found = lookups.get(index);
   if (found) return found;
   const documents = index.documentsById;
-  const group = <T extends { chunkId: string }>(items: T[]) => {
-    const byChunk = new Map<string, T[]>();
-    for (const item of items) byChunk.set(item.chunkId, [...(byChunk.get(item.chunkId) ?? []), item]);
-    return byChunk;
+  const group = <T>(items: T[], keyOf: (item: T) => string) => {
+    const byKey = new Map<string, T[]>();
+    for (const item of items) {
+      const key = keyOf(item);
+      const found = byKey.get(key);
+      if (found) found.push(item);
+      else byKey.set(key, [item]);
+    }
+    return byKey;
   };
   const foldedSearchText = index.chunks.map((chunk) =>
     fold(coverageTextOf(chunk, documents.get(chunk.docId))),
   );
   found = {
     documents,
-    figuresByChunk: group(index.figures),
-    deadlinesByChunk: group(index.deadlines),
+    chunksByDocument: group(index.chunks, (chunk) => chunk.docId),
+    figuresByChunk: group(index.figures, (figure) => figure.chunkId),
+    deadlinesByChunk: group(index.deadlines, (deadline) => deadline.chunkId),
     foldedSearchText,
     chunkWords: new ChunkWords(foldedSearchText),
   };
@@ -102,6 +109,29 @@ function chunkFilter(
 }
 
 /** How well a document's as-of date fits the time a question names: exact period 1, later 0.85, earlier 0.7. */
+/**
+ * The chunk that holds a document offset, as a hit standing in for the one that led to it: a footnote
+ * the hit's sentence points to ("58 CSDL²⁹") may sit in a chunk the search did not return.
+ */
+export function hitAt(
+  index: LoadedIndex,
+  docId: string,
+  offset: number,
+  from: SearchHit,
+): SearchHit | undefined {
+  const { chunksByDocument, figuresByChunk, deadlinesByChunk } = lookupsFor(index);
+  const chunk = chunksByDocument
+    .get(docId)
+    ?.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  if (!chunk) return undefined;
+  return {
+    ...from,
+    chunk,
+    figures: figuresByChunk.get(chunk.id) ?? [],
+    deadlines: deadlinesByChunk.get(chunk.id) ?? [],
+  };
+}
+
 export function timeFit(asOf: string, plan: Pick<QueryPlan, "time">): number {
   if (!plan.time) return 1;
   const start = startOfIsoPeriod(asOf);

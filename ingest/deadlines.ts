@@ -30,15 +30,30 @@ function lastClause(text: string): string {
   return last ? text.slice(last.start, last.end) : text;
 }
 
+// "… không yêu cầu người dân phải đính kèm giấy tờ … Báo cáo lộ trình gửi Tổ Công tác trong tháng 01/2025":
+// a sentence opening on the report back gives the limit of the task the sentence before it set.
+const REPORT_BACK = /^báo cáo\s/iu;
+
 /** The clause that holds the due date; `Hoàn thành trong tháng 01 năm 2024.` alone takes the clause before. */
-function taskFor(sentence: SentenceSpan, previous: SentenceSpan | undefined, clause: Span, dueText: string) {
+function taskFor(
+  text: string,
+  sentence: SentenceSpan,
+  previous: SentenceSpan | undefined,
+  clause: Span,
+  dueText: string,
+) {
   const own = cleanTask(sentence.text.slice(clause.start, clause.end));
   const substance = own
     .replace(dueText, "")
     .replace(/hoàn thành|phấn đấu|trong|trước/giu, "")
     .replace(/[\s.,;:()]+/g, " ")
     .trim();
-  if (substance.length >= MIN_TASK_CHARS || !previous) return own;
+  const reportsBack =
+    clause.start === 0 &&
+    REPORT_BACK.test(own) &&
+    previous !== undefined &&
+    !text.slice(previous.end, sentence.start).includes("\n");
+  if ((substance.length >= MIN_TASK_CHARS && !reportsBack) || !previous) return own;
   return `${cleanTask(lastClause(previous.text))} ${own}`.trim();
 }
 
@@ -79,6 +94,15 @@ function toDeadline(document: CleanDocument, chunk: Chunk, found: Found, ordinal
   };
 }
 
+/**
+ * The clause a due date governs. One that opens a list (`lộ trình … là đến năm 2025: 100% công dân …; 40
+ * triệu tài khoản …; 80% dân số …`) sets the limit of every item after the colon, not only of the first.
+ */
+function governedClause(text: string, mention: DateMention): Span {
+  const clause = clauseAround(text, mention.start);
+  return /^\s*:/.test(text.slice(mention.end)) ? { start: clause.start, end: text.length } : clause;
+}
+
 /** Deadlines the sentence sets itself, one per due date. */
 function ownDeadlines(
   document: CleanDocument,
@@ -87,12 +111,12 @@ function ownDeadlines(
   due: DateMention[],
 ): Found[] {
   return due.map((mention) => {
-    const clause = clauseAround(sentence.text, mention.start);
+    const clause = governedClause(sentence.text, mention);
     const place: TaskPlace = { document, sentence, clause };
     return {
       quote: sentence,
       due: { ...mention, start: sentence.start + mention.start, end: sentence.start + mention.end },
-      task: taskFor(sentence, previous, clause, mention.text),
+      task: taskFor(document.text, sentence, previous, clause, mention.text),
       body: responsibleBody(place),
       late: callsLate(sentence.text),
     };

@@ -281,6 +281,26 @@ describe("deadlines and dates", () => {
     expect(result.citations[0]?.doc).toBe("ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21");
   });
 
+  it("dates every item of a list of goals its limit opens, and a report back by the task before it", async () => {
+    // "… lộ trình Đề án 06 là đến năm 2025: 100% công dân …; … 80% dân số trưởng thành có điện thoại thông minh; …"
+    const goal = await ask("Chỉ tiêu 80% dân số trưởng thành có điện thoại thông minh phải đạt vào năm nào?");
+    expect(goal.status).toBe("answered");
+    expect(goal.deadlines[0]?.dueText).toBe("đến năm 2025");
+    // "… không yêu cầu người dân phải đính kèm giấy tờ khi dữ liệu đã được số hóa … Báo cáo lộ trình gửi Tổ
+    // Công tác triển khai Đề án 06/CP trong tháng 01/2025"; the roadmap due in 02/2025 is another task's.
+    const roadmap = await ask(
+      "UBND các tỉnh phải gửi Tổ Công tác lộ trình không yêu cầu người dân đính kèm giấy tờ đã được số hóa khi nào?",
+    );
+    expect(roadmap.status).toBe("answered");
+    expect(roadmap.deadlines[0]?.dueText).toBe("trong tháng 01/2025");
+  });
+
+  it("tells a version's date from the next version's", async () => {
+    const result = await ask("When was version 3.0 of Vietnam's e-Government Architecture Framework issued?");
+    expect(result.status).toBe("answered");
+    expect(result.answer).toContain("29/12/2023");
+  });
+
   it("dates a task whose due date opens the next passage", async () => {
     // "(ii) … xây dựng 01 mô hình mẫu về Bộ phận một cửa … trên địa bàn." ends one chunk; "Hoàn thành trong
     // năm 2024; (iii) …" opens the next. "Một cửa" is two stop syllables the index never pairs.
@@ -700,6 +720,19 @@ describe("the passages read for candidates", () => {
   });
 });
 
+describe("footnotes", () => {
+  it("reads the footnote a figure's marker points to, in a passage the search did not return", async () => {
+    // "58 CSDL²⁹ đang triển khai …": footnote 29 lists the 58 by ministry ("Bộ Y tế 10 CSDL"); footnotes
+    // 28 and 30 list other groups, each with its own "Bộ Y tế".
+    const result = await ask(
+      "Theo chú thích của báo cáo tổng kết, trong 58 CSDL theo Nghị quyết 71/NQ-CP đang triển khai, Bộ Y tế có bao nhiêu CSDL?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.citations[0]?.quote).toContain("Bộ Y tế 10 CSDL");
+    expect(result.answer).not.toContain("Bộ Y tế 02 CSDL");
+  });
+});
+
 describe("a long sentence quoted", () => {
   it("shows the part that answers, not its opening", async () => {
     // Item (13) of Report 290 runs through three duties; the provinces asked about close the third.
@@ -740,6 +773,10 @@ describe("questions the reports do not answer", () => {
     "How much has ACV's revenue actually increased since biometric check-in began at Tan Son Nhat?",
     // The reports date the National Data Center's opening, never one numbered 2.
     "When did National Data Center No. 2 start operating?",
+    // "… hơn 203.000 học viên (công chức, viên chức, lực lượng vũ trang, …)": all of them together.
+    "Nền tảng Bình dân học vụ số đã đào tạo bao nhiêu học viên là lực lượng vũ trang?",
+    // No report names Cambodia.
+    "Việt Nam đã bàn giao bao nhiêu thẻ căn cước cho Campuchia?",
   ])("says so for %s and shows the closest passages", async (question) => {
     const result = await ask(question);
     expect(result.status).toBe("not_found");

@@ -166,6 +166,25 @@ describe("a limit set by a heading", () => {
   });
 });
 
+describe("what a limit covers", () => {
+  it("gives a limit that opens a list ('đến năm 2025: …; …') every item of the list", () => {
+    const [deadline] = deadlinesWith(REVIEW, "lộ trình Đề án 06 là đến năm 2025");
+    expect(deadline?.dueDate).toBe("2025-12-31");
+    expect(deadline?.task).toContain("80% dân số trưởng thành có điện thoại thông minh");
+  });
+
+  it("reads a sentence that reports back ('Báo cáo lộ trình … trong tháng 01/2025') with the task before it", () => {
+    const [deadline] = deadlinesWith(
+      REPORT_290,
+      "Báo cáo lộ trình gửi Tổ Công tác triển khai Đề án 06/CP trong tháng 01",
+    );
+    expect(deadline?.dueText).toBe("trong tháng 01/2025");
+    expect(deadline?.task).toMatch(
+      /^Chỉ đạo rà soát thủ tục hành chính.*đính kèm giấy tờ.*Báo cáo lộ trình/u,
+    );
+  });
+});
+
 describe("who must do it", () => {
   const bodyOf = (prefix: string, fragment: string, dueDate: string) =>
     deadlinesWith(prefix, fragment).find((deadline) => deadline.dueDate === dueDate)?.body;

@@ -87,6 +87,11 @@ describe("query understanding", () => {
     );
     // "mấy ứng dụng … tên là gì" asks for names, not a count.
     expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
+    // "when it was set up" dates the person asked for; "What is the date when …" still asks a date.
+    expect(plan("Which official was named deputy head of the working group when it was set up?").intent).toBe(
+      "fact",
+    );
+    expect(plan("What is the date when the Law on Identification took effect?").intent).toBe("date");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
     expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
     // Revenue and budget after the question word are amounts, not things counted.
@@ -145,6 +150,19 @@ describe("query understanding", () => {
       plan("Trong số 173 cơ sở khám, chữa bệnh dùng bệnh án điện tử, bao nhiêu cơ sở là tư nhân?")
         .givenNumbers,
     ).toEqual(["173"]);
+    // A name the reports never print, of one word in a Vietnamese question; an English question
+    // capitalizes months and common words too.
+    expect(plan("Việt Nam đã bàn giao bao nhiêu thẻ căn cước cho Campuchia?").unknownNames).toEqual([
+      "Campuchia",
+    ]);
+    expect(plan("Bao nhiêu thẻ Căn cước đã được cấp cho người dân Lào Cai?").unknownNames).toEqual([]);
+    expect(plan("How many chip ID cards were issued by January 2025?").unknownNames).toEqual([]);
+    // A version is printed with its point in both languages ("phiên bản 3.0"), never "3,0".
+    expect(
+      plan("When was version 3.0 of the e-Government Architecture Framework issued?").givenNumbers,
+    ).toEqual(["3.0"]);
+    expect(plan("Khung Kiến trúc phiên bản 3.0 ban hành ngày nào?").givenNumbers).toEqual(["3.0"]);
+    expect(plan("How many of the 87.9 million cards?").givenNumbers).toEqual(["87,9"]);
     // "bao nhiêu/63" asks how many out of 63: 63 is given, "bao nhiêu" is the question word.
     const outOf = plan("bao nhieu/63 tinh da ket noi co so du lieu ho tich");
     expect(outOf.givenNumbers).toEqual(["63"]);
