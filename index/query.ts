@@ -143,6 +143,14 @@ const QUESTION_PHRASES = [
   "to date",
   "most recent",
   "as of today",
+  // "mỗi năm", "hằng năm" ask for a rate's period (the plan's `asksPer`), not about a topic: "mỗi" would
+  // otherwise read as the concept "moi", which "mới" (new) folds to.
+  "moi nam",
+  "hang nam",
+  "moi thang",
+  "hang thang",
+  "moi ngay",
+  "hang ngay",
   "bao nhieu",
   "bao lau",
   "bao gio",
@@ -282,8 +290,10 @@ const GOAL_WORDS =
 const COUNT_WORDS_ONLY = /\b(bao nhieu|how many|how much)\b/;
 const ONE_DATE_WORDS =
   /\b(thoi han(?: [a-z]+){0,2} nao|thoi gian nao|moc nao|khi nao|truoc ngay nao|ngay nao|thang nao|nam nao|ky hop nao|bao gio|by when|by what date|(?:by |in )?(?:what|which) year|before what date|until when|when)\b/;
+// "hạn" alone is a time limit; "đúng hạn" (on time), "quá hạn" (overdue), "gia hạn" (extended) and "hạn
+// chế" (shortcomings) are not.
 const DEADLINE_WORDS =
-  /\b(thoi han|han chot|han cuoi|han|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
+  /\b(thoi han|han chot|han cuoi|(?<!\b(?:dung|qua|gia|tre|truoc) )han(?! che\b)|khi nao phai|phai hoan thanh|hoan thanh khi nao|truoc ngay nao|den khi nao|ky hop nao|deadline|due|by when|by what date|before what date|must .* (?:finish|complete|deploy)|required to|dead line)\b/;
 const DATE_WORDS =
   /\b(ngay nao|khi nao|bao gio|luc nao|thang nao|nam nao|tu ngay nao|giai doan nao|thoi diem nao|thoi gian nao|what date|which date|when|what day|since when|what year|which year|what period|the date of|the date when)\b/;
 const FIGURE_WORDS =

@@ -87,6 +87,10 @@ describe("query understanding", () => {
     );
     // "mấy ứng dụng … tên là gì" asks for names, not a count.
     expect(plan("may ung dung cong dan so cua cac dia phuong ten la gi").intent).toBe("fact");
+    // "đúng hạn" (on time) and "hạn chế" (shortcomings) set no time limit.
+    expect(plan("Có bao nhiêu hồ sơ được giải quyết đúng hạn?").intent).toBe("figure");
+    expect(plan("Đề án 06 còn những hạn chế gì?").intent).toBe("fact");
+    expect(plan("Hạn chót nộp báo cáo là khi nào?").intent).toBe("deadline");
     // "when it was set up" dates the person asked for; "What is the date when …" still asks a date.
     expect(plan("Which official was named deputy head of the working group when it was set up?").intent).toBe(
       "fact",
@@ -106,6 +110,10 @@ describe("query understanding", () => {
       asksPer: "năm",
     });
     expect(plan("Doanh thu tăng thêm bao nhiêu mỗi năm?").asksPer).toBe("năm");
+    // The period is what the rate is per, not a topic: "mỗi" would read as "moi", which "mới" folds to.
+    const yearly = plan("Mỗi năm, ngân sách nhà nước tiết kiệm được bao nhiêu tiền?");
+    expect(yearly.asksPer).toBe("năm");
+    expect(yearly.concepts.map((concept) => concept.literal)).not.toContain("moi");
     expect(plan("How much time does the platform save?").expects).toBeUndefined();
     // A count an English question spells out is a number it gives, as "5" would be ("05 Bộ" in the report).
     expect(plan("How much funding was approved for five ministries?").givenNumbers).toEqual(["5"]);
