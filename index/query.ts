@@ -378,8 +378,8 @@ function withoutWhenClause(folded: string): string {
   return asksOther ? folded.replace(/\bwhen\b/g, "") : folded;
 }
 
-function detectIntent(question: string): Intent {
-  const folded = withoutWhenClause(question);
+function detectIntent(foldedQuestion: string): Intent {
+  const folded = withoutWhenClause(foldedQuestion);
   // "riêng Bộ X còn bao nhiêu nhiệm vụ chậm tiến độ" counts tasks; "trong thời hạn nào" asks for one date.
   const list =
     LIST_WORDS.test(folded) &&
@@ -987,7 +987,7 @@ function givenNumbersOf(normalized: string, lang: "vi" | "en", dates: DateMentio
     if (YEAR.test(match[0]) || dates.some((date) => date.start < end && start < date.end)) continue;
     if (NAME_BEFORE_NUMBER.test(foldPhrase(normalized.slice(0, start)))) continue;
     if (DOCUMENT_NUMBER_AFTER.test(normalized.slice(end))) continue;
-    // "version 3.0" is printed "phiên bản 3.0": a version's point is no decimal point or comma.
+    // "version 3.0" is printed "phiên bản 3.0" in both languages: its point is no decimal point.
     if (VERSION_BEFORE.test(foldPhrase(normalized.slice(0, start))))
       given.push(/^\d+(?:\.\d+)?/.exec(normalized.slice(start))?.[0] ?? match[0]);
     else given.push(lang === "en" ? vietnameseNotation(match[0]) : match[0]);
