@@ -775,8 +775,8 @@ describe("questions the reports do not answer", () => {
     "When did National Data Center No. 2 start operating?",
     // "… hơn 203.000 học viên (công chức, viên chức, lực lượng vũ trang, …)": all of them together.
     "Nền tảng Bình dân học vụ số đã đào tạo bao nhiêu học viên là lực lượng vũ trang?",
-    // No report names Cambodia.
-    "Việt Nam đã bàn giao bao nhiêu thẻ căn cước cho Campuchia?",
+    // No report names Cambodia; the shared experience it names is with Laos.
+    "Việt Nam đã bàn giao bao nhiêu thẻ căn cước cho Campuchia theo mô hình chia sẻ kinh nghiệm CSDL dân cư?",
   ])("says so for %s and shows the closest passages", async (question) => {
     const result = await ask(question);
     expect(result.status).toBe("not_found");
