@@ -25,7 +25,7 @@ import { ungroundedNumbers } from "./grounding";
 import { measuresOtherMoney } from "./money-measure";
 import { notFound } from "./not-found";
 import { missesNumberedName } from "./numbered-name";
-import { type RankedCandidate, rankCandidates, severalFirst, withinAskedTime } from "./rank";
+import { complements, type RankedCandidate, rankCandidates, severalFirst, withinAskedTime } from "./rank";
 import { asksWhoSigned, signatureOf } from "./signature";
 import { splitAsked, splitNamed } from "./split-question";
 import { answerModel } from "./weights";
@@ -52,7 +52,9 @@ function spotCertainty(top: RankedCandidate, context: Context): number {
   for (const other of sameSentence) total += Math.exp(other.score - top.score);
   // Asked for several figures, the lead and the best figure shown beside it are one spot.
   const beside = context.plan.wantsSeveral
-    ? sameSentence.find((other) => other !== top && other.candidate.figure)
+    ? sameSentence.find(
+        (other) => other !== top && other.candidate.figure && complements(context.plan, top, other),
+      )
     : undefined;
   return (1 + (beside ? Math.exp(beside.score - top.score) : 0)) / total;
 }

@@ -4,7 +4,7 @@ import { seriesPoints } from "../index/series";
 import type { AnswerFigure } from "./answer-types";
 import { type Composition, type Context, QUOTE_LIMIT, spotOf } from "./compose";
 import { englishFigure } from "./english";
-import { type RankedCandidate, SEVERAL_GAP, wholeSentences } from "./rank";
+import { complements, type RankedCandidate, SEVERAL_GAP, wholeSentences } from "./rank";
 import { excerpt, type Lang, phrases, readableDate, sourceLine } from "./wording";
 
 /**
@@ -71,19 +71,24 @@ export function newestOfSeries(figure: Figure, context: Context): Figure {
 
 /** Other figures of the lead's sentence the ranker also rates, when the question asks for several. */
 function moreFigures(lead: RankedCandidate, context: Context): Figure[] {
-  if (!context.plan.wantsSeveral) return [];
+  const { plan } = context;
+  if (!plan.wantsSeveral) return [];
   const wholeOf = wholeSentences(context.ranked);
   const whole = wholeOf(lead.candidate.sentence);
-  return context.ranked
-    .filter(
-      (other) =>
-        other !== lead &&
-        other.candidate.figure &&
-        wholeOf(other.candidate.sentence) === whole &&
-        other.score >= lead.score - SEVERAL_GAP,
-    )
-    .slice(0, MAX_MORE)
-    .map((other) => other.candidate.figure as Figure);
+  return (
+    context.ranked
+      .filter(
+        (other) =>
+          other !== lead &&
+          other.candidate.figure &&
+          wholeOf(other.candidate.sentence) === whole &&
+          other.score >= lead.score - SEVERAL_GAP,
+      )
+      // The figure of the other kind asked (the count's share) comes first; the order is otherwise the ranker's.
+      .sort((one, other) => Number(complements(plan, lead, other)) - Number(complements(plan, lead, one)))
+      .slice(0, MAX_MORE)
+      .map((other) => other.candidate.figure as Figure)
+  );
 }
 
 /** Candidates this close to the best (log-odds) answer the question about as well. */

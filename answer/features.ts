@@ -2,6 +2,7 @@ import { findBodies } from "../core/bodies";
 import { nameLists, withoutNameLists } from "../core/name-lists";
 import { namesPlace, placeBefore } from "../core/places";
 import { fold } from "../core/text";
+import type { Figure } from "../core/types";
 import {
   type ConceptOccurrences,
   conceptOccurrences,
@@ -566,16 +567,43 @@ function spotTextOf(view: QuestionView, candidate: Candidate, sentence: Sentence
     };
   }
   const whole = candidate.kind === "sentence" || candidate.fromHeading === true;
+  const place = whole ? candidate : (shareHost(candidate) ?? candidate);
   return {
     text,
     folded: candidate.sentence.folded,
-    start: candidate.start,
-    end: candidate.end,
+    start: place.start,
+    end: place.end,
     whole,
     occurrences: sentence.occurrences,
     shift: sentence.shift,
-    segment: whole ? [0, text.length] : segmentOf(text.length, candidate),
+    segment: whole ? [0, text.length] : segmentOf(text.length, place),
   };
+}
+
+const OPENS_PARENTHESIS = /\((?:\s*(?:chiếm|đạt|bằng))?(?:\s*tỷ lệ)?\s*$/iu;
+// The words between a count and its share name what is counted ("người làm chuyên trách"): a few words.
+const HOST_REACH = 80;
+
+/**
+ * "1.697 người làm chuyên trách (55,6%)", "2.227.416 người (chiếm tỷ lệ 58,41%)": a share in parentheses
+ * right after a count is that count's share, and stands where the count does: the words the question asks
+ * of it are the count's.
+ */
+function shareHost(candidate: Candidate): Candidate | undefined {
+  if (candidate.figure?.kind !== "percent") return undefined;
+  const { sentence } = candidate;
+  if (
+    !OPENS_PARENTHESIS.test(sentence.spot.sentence.slice(Math.max(0, candidate.start - 20), candidate.start))
+  )
+    return undefined;
+  const base = sentence.spot.sentenceStart;
+  let host: Figure | undefined;
+  for (const figure of sentence.figures) {
+    const end = figure.end - base;
+    if (end <= candidate.start && (!host || end > host.end - base)) host = figure;
+  }
+  if (!host || host.kind === "percent" || candidate.start - (host.end - base) > HOST_REACH) return undefined;
+  return { ...candidate, start: host.start - base, end: host.end - base, figure: host };
 }
 
 /** Coverage of [from, to) of the spot's text (offsets into that text, clipped to it). */
@@ -669,9 +697,11 @@ function clauseOf(
   return { clause: covered.score, nearness: Number.isFinite(nearest) ? Math.exp(-nearest / 60) : 0 };
 }
 
-// "… thực hiện 1.159 nhiệm vụ. Đã hoàn thành 436 nhiệm vụ, …": a sentence opening on its verb goes on
+// "… thực hiện 1.159 nhiệm vụ. Đã hoàn thành 436 nhiệm vụ, …": a sentence opening on its verb, perhaps
+// after its time ("… triển khai Định danh tổ chức. Từ ngày 30/12/2024 đã chính thức triển khai, …"), goes on
 // about the subject of the sentence before it.
-const SUBJECTLESS_OPENING = /^(?:đã|đang|được|chưa|còn|trong đó)\s/iu;
+const SUBJECTLESS_OPENING =
+  /^(?:(?:từ|kể từ|đến|tính đến|sau|trong)\s+(?:ngày\s+|tháng\s+|năm\s+|quý\s+)?[\dIVX][\d/.IVX]*,?\s+)?(?:đã|đang|được|chưa|còn|trong đó)\s/iu;
 
 /**
  * For a figure in the first clause of a subject-less sentence: its clause read with the sentence before,

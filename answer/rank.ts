@@ -63,6 +63,17 @@ function printedBefore(one: RankedCandidate, other: RankedCandidate): boolean {
   return at(one) < at(other);
 }
 
+const isShare = (item: RankedCandidate) => item.candidate.figure?.kind === "percent";
+
+/**
+ * "bao nhiêu người kiêm nhiệm, chiếm bao nhiêu %": a count and a share asked together are answered by a
+ * count and a share, not by the count beside it ("1.697 người làm chuyên trách (55,6%) và 1.357 người kiêm
+ * nhiệm (44,4%)"); figures asked alike may be any two.
+ */
+export function complements(plan: QueryPlan, lead: RankedCandidate, item: RankedCandidate): boolean {
+  return plan.expects !== "percent" || isShare(lead) !== isShare(item);
+}
+
 /**
  * "Bao nhiêu thí sinh …, bao nhiêu % đăng ký trực tuyến?": a question asking for several figures is
  * answered by one sentence printing them (or a sentence and the "Trong đó …" after it), so that sentence
@@ -78,7 +89,7 @@ export function severalFirst<T extends RankedCandidate>(plan: QueryPlan, ranked:
     const whole = wholeOf(item.candidate.sentence);
     const pair = bestBySentence.get(whole);
     if (!pair) bestBySentence.set(whole, { lead: item });
-    else pair.second ??= item;
+    else if (!pair.second && complements(plan, pair.lead, item)) pair.second = item;
   }
   let chosen: T | undefined;
   let chosenSum = Number.NEGATIVE_INFINITY;

@@ -115,6 +115,12 @@ const OTHER_DOCUMENT_BEFORE = new RegExp(`\\b(?:${CITED_DOCUMENT_KINDS})\\s*(?:s
 
 const citesAnother = (padded: string, span: Found) => OTHER_DOCUMENT_BEFORE.test(padded.slice(0, span.start));
 
+// "tổ chức bao nhiêu hội nghị toàn quốc", "how many meetings": a kind word the question counts is the
+// thing counted, not the document it points at.
+const COUNTED_BEFORE = /\b(?:bao nhieu|bn|may|how many)\s*$/;
+
+const counted = (padded: string, span: Found) => COUNTED_BEFORE.test(padded.slice(0, span.start));
+
 const near = (a: Found, b: Found) => a.start - b.end <= NEAR && b.start - a.end <= NEAR;
 
 interface ReferenceWords {
@@ -151,7 +157,7 @@ function referenceTo(
     .filter((span) => !citesAnother(padded, span));
   const kinds = words.kinds
     .flatMap((word) => occurrences(padded, word))
-    .filter((span) => !citesAnother(padded, span));
+    .filter((span) => !citesAnother(padded, span) && !counted(padded, span));
   if (aliasSpans.length === 0 && kinds.length === 0) return { spans: [], dated: false };
   const marks = words.marks.flatMap((wording) => occurrences(padded, wording));
   const { holding: dates, other: otherDates } = documentDates(mentions, folded, document);

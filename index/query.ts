@@ -119,7 +119,17 @@ const QUESTION_PHRASES = [
   "phai lam o dau",
   "lam o dau",
   "lam gi",
+  // "chiếm tỷ lệ bao nhiêu" asks for a share (the plan's `expects`), as "là bao nhiêu" asks for a figure:
+  // reports print the share alone ("1.697 người làm chuyên trách (55,6%)"), seldom "chiếm tỷ lệ". A bare
+  // "chiếm bao nhiêu hệ thống" keeps its verb, which the reports do print ("chiếm ưu thế").
+  "chiem ty le bao nhieu",
+  "chiem ty trong bao nhieu",
+  "chiem bao nhieu phan tram",
   "la bao nhieu",
+  // "ai là …", "… là ai": the question word for a person, not the concept "AI" it folds to.
+  "ai la",
+  "la ai",
+  "do ai",
   "co bao nhieu",
   "bao nhieu tien",
   "bao nhieu phan tram",
@@ -184,6 +194,7 @@ const QUESTION_PHRASES = [
   "cho biet",
   "xin hoi",
   "how many",
+  "how much money",
   "how much",
   "how long",
   "what share",
@@ -193,6 +204,8 @@ const QUESTION_PHRASES = [
   "what day",
   "by when",
   "according to",
+  "by the time of",
+  "at the time of",
 ];
 
 const ENGLISH_STOP = new Set([
@@ -366,11 +379,17 @@ function detectLanguage(question: string): "vi" | "en" {
   return english >= 2 && english > vietnamese ? "en" : "vi";
 }
 
+// Folded without punctuation: "when" opens a clause, not a question, when no auxiliary verb follows it.
+const LEADING_WHEN_CLAUSE =
+  /^when (?!(?:was|is|are|were|did|does|do|has|have|had|will|would|should|must|can|could|may|might)\b).*\b(?:which|what|who|whom|where|how many|how much)\b/;
+
 /**
  * "Which official was named deputy head when it was set up?": after a question word that asks for a
  * person, a body, a place or a number, "when" opens a clause that dates what is asked.
  */
 function withoutWhenClause(folded: string): string {
+  // "When the system was upgraded, which language …?": a leading clause that dates what is asked after it.
+  if (LEADING_WHEN_CLAUSE.test(folded)) return folded.replace(/\bwhen\b/g, "");
   const at = folded.search(/\bwhen\b/);
   if (at <= 0) return folded;
   const before = folded.slice(0, at);
@@ -716,7 +735,9 @@ function dedupe(concepts: Concept[]): Concept[] {
  * The question's first word and words after a full stop are capitalized anyway and do not count.
  */
 function capitalizedNames(question: string): string[] {
-  const pattern = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)/gu;
+  // "KH&CN", "LĐ-TB&XH": an abbreviation joined by "&" or "-" is one name, which the glossary knows whole.
+  const word = String.raw`\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*`;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}&])(${word}(?:\s+${word})*)`, "gu");
   const names: string[] = [];
   for (const match of question.matchAll(pattern)) {
     let name = match[1] ?? "";
@@ -1087,7 +1108,7 @@ export function understandQuestion(
     wantsSeveral:
       (
         folded.match(
-          /\b(bao nhieu|how many|how much|what share|what percentage|what proportion|chiem ty le)\b/g,
+          /\b(chiem ty le(?: bao nhieu)?|bao nhieu|how many|how much|what share|what percentage|what proportion)\b/g,
         ) ?? []
       ).length >= 2,
     asksCount: COUNT_QUESTION.test(foldedQuestion),

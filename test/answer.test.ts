@@ -134,6 +134,17 @@ describe("figures", () => {
     }
   });
 
+  it("answers a count and a share asked together with that count's share, not the count beside it", async () => {
+    // "… trong đó 1.697 người làm chuyên trách (55,6%) và 1.357 người kiêm nhiệm (44,4%)."
+    const result = await ask("ubnd cac dia phuong co 3.054 can bo cntt thi bn nguoi kiem nhiem, chiem bn %");
+    expect(result.figures.slice(0, 2).map((figure) => figure.text)).toEqual(["1.357", "44,4%"]);
+    // Asked for the share alone ("chiếm tỷ lệ bao nhiêu"), the share printed after its count answers.
+    await expectLeadFigure(
+      "Trong 3.054 cán bộ, công chức công nghệ thông tin của các địa phương, số người làm chuyên trách chiếm tỷ lệ bao nhiêu?",
+      "55,6%",
+    );
+  });
+
   it("answers two figures asked together that two sentences print, each with its own quote", async () => {
     const result = await ask(
       "Cấp Phiếu lý lịch tư pháp trên VNeID tiết kiệm cho người dân khoảng bao nhiêu tiền, và việc giảm phục vụ tại trụ sở cơ quan nhà nước tiết kiệm bao nhiêu mỗi năm?",

@@ -96,7 +96,20 @@ describe("query understanding", () => {
       "fact",
     );
     expect(plan("What is the date when the Law on Identification took effect?").intent).toBe("date");
+    // A leading "When …," clause dates the thing asked after it; "When was …" asks a date.
+    expect(plan("When the data system was upgraded, which programming language did it move to?").intent).toBe(
+      "fact",
+    );
+    expect(plan("When was the National Data Center put into operation?").intent).toBe("date");
     expect(plan("tỷ lệ kích hoạt là bao nhiêu")).toMatchObject({ expects: "percent" });
+    // "chiếm tỷ lệ bao nhiêu" asks for a share, which reports print alone ("(55,6%)"): no topic of its own;
+    // "ai là" asks for a person, not about "AI".
+    const share = plan("Số người làm chuyên trách chiếm tỷ lệ bao nhiêu?");
+    expect(share.expects).toBe("percent");
+    expect(share.concepts.map((concept) => concept.literal)).not.toContain("chiem ty le");
+    expect(plan("Ai là Tổ trưởng Tổ công tác?").concepts.map((concept) => concept.literal)).not.toContain(
+      "ai",
+    );
     expect(plan("tiết kiệm được bao nhiêu tiền?")).toMatchObject({ expects: "money" });
     // Revenue and budget after the question word are amounts, not things counted.
     expect(plan("mang về khoảng bao nhiêu doanh thu?")).toMatchObject({
@@ -165,6 +178,9 @@ describe("query understanding", () => {
     ]);
     expect(plan("Bao nhiêu thẻ Căn cước đã được cấp cho người dân Lào Cai?").unknownNames).toEqual([]);
     expect(plan("How many chip ID cards were issued by January 2025?").unknownNames).toEqual([]);
+    // "KH&CN", "LĐ-TB&XH" are abbreviations the glossary knows whole, not the names "CN", "LĐ", "XH".
+    expect(plan("Nhân tài KH&CN phải có kế hoạch xây dựng khi nào?").unknownNames).toEqual([]);
+    expect(plan("Bộ LĐ-TB&XH đã chi trả cho bao nhiêu đối tượng?").unknownNames).toEqual([]);
     // A version is printed with its point in both languages ("phiên bản 3.0"), never "3,0".
     expect(
       plan("When was version 3.0 of the e-Government Architecture Framework issued?").givenNumbers,
@@ -215,6 +231,11 @@ describe("query understanding", () => {
     // "Thông báo kết luận" is a kind of notice the Government Office drafts, not the conference's conclusion.
     expect(
       plan("Văn phòng Chính phủ đã tham mưu bao nhiêu Thông báo kết luận của Lãnh đạo Chính phủ?").docIds,
+    ).toEqual([]);
+    // "bao nhiêu hội nghị" counts conferences: the Government Office's conclusion is not named.
+    expect(
+      plan("Văn phòng Chính phủ đã tham mưu, tổ chức bao nhiêu hội nghị toàn quốc do Thủ tướng chủ trì?")
+        .docIds,
     ).toEqual([]);
     expect(plan("Theo kết luận của Văn phòng Chính phủ, có bao nhiêu tổ công tác?").docIds).toEqual([
       "ket-luan-hoi-nghi-2-nam-de-an-06-2023-12-21",
