@@ -67,8 +67,8 @@ function lookupsFor(index: LoadedIndex): Lookups {
     const byKey = new Map<string, T[]>();
     for (const item of items) {
       const key = keyOf(item);
-      const found = byKey.get(key);
-      if (found) found.push(item);
+      const list = byKey.get(key);
+      if (list) list.push(item);
       else byKey.set(key, [item]);
     }
     return byKey;
@@ -108,7 +108,6 @@ function chunkFilter(
   };
 }
 
-/** How well a document's as-of date fits the time a question names: exact period 1, later 0.85, earlier 0.7. */
 /**
  * The chunk that holds a document offset, as a hit standing in for the one that led to it: a footnote
  * the hit's sentence points to ("58 CSDL²⁹") may sit in a chunk the search did not return.
@@ -132,6 +131,7 @@ export function hitAt(
   };
 }
 
+/** How well a document's as-of date fits the time a question names: exact period 1, later 0.85, earlier 0.7. */
 export function timeFit(asOf: string, plan: Pick<QueryPlan, "time">): number {
   if (!plan.time) return 1;
   const start = startOfIsoPeriod(asOf);
